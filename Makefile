@@ -1,0 +1,42 @@
+# The two commands of the README, and a few helpers. Every target installs what it needs first.
+SWIFT ?= swift
+SCRATCH ?= .build
+
+.PHONY: quickstart test build release lint format bench setup clean
+
+## Build and run the agent on its embedded defaults (the quickstart).
+quickstart: release
+	scripts/quickstart
+
+## Install what is missing, build, lint and run the whole test suite.
+test:
+	scripts/setup test
+	$(SWIFT) build --scratch-path $(SCRATCH) --build-tests
+	$(SWIFT) format lint --recursive --strict Package.swift Sources Tests
+	$(SWIFT) test --scratch-path $(SCRATCH) --skip-build
+	@if command -v python3 >/dev/null; then scripts/crosscheck-sdk; fi
+
+build:
+	scripts/setup build
+	$(SWIFT) build --scratch-path $(SCRATCH)
+
+release:
+	scripts/setup all
+	$(SWIFT) build --scratch-path $(SCRATCH) -c release --product ecdrop
+
+lint:
+	$(SWIFT) format lint --recursive --strict Package.swift Sources Tests
+
+format:
+	$(SWIFT) format format --recursive --in-place Package.swift Sources Tests
+
+## Benchmarks against the peers; writes bench/report.md.
+bench:
+	scripts/setup bench
+	bench/run
+
+setup:
+	scripts/setup all
+
+clean:
+	rm -rf $(SCRATCH)

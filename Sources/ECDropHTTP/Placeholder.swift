@@ -1,0 +1,1 @@
+// The ECDropHTTP adapter: see its files.

@@ -1,0 +1,1 @@
+// The ECDropInotify adapter: see its files.

@@ -1,0 +1,1 @@
+// The ECDropSQLite adapter: see its files.

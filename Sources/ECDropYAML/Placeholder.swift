@@ -1,0 +1,1 @@
+// The ECDropYAML adapter: see its files.

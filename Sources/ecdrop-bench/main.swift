@@ -1,0 +1,3 @@
+import ECDropRuntime
+
+print("ecdrop-bench: benchmarks are not available yet")

@@ -1,0 +1,5 @@
+import ECDropRuntime
+import Foundation
+
+let status = await EntryPoint.main(Array(CommandLine.arguments.dropFirst()))
+exit(status)
