@@ -113,7 +113,8 @@ extension ConfigValue {
             scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
         else {
             throw ConfigValueError(
-                "config.bad_url", "expects an http:// or https:// URL such as https://hooks.example.com/x, not '\(raw)'")
+                "config.bad_url", "expects an http:// or https:// URL such as https://hooks.example.com/x, not '\(raw)'"
+            )
         }
         return raw
     }

@@ -41,10 +41,12 @@ extension ConfigurationDecoder {
 
     /// Checks that need several keys at once, after every layer.
     public mutating func validate(_ config: Configuration) {
-        if config.pipeline.maxPollInterval < config.pipeline.pollInterval {
+        let (poll, maxPoll) = (config.pipeline.pollInterval, config.pipeline.maxPollInterval)
+        if maxPoll < poll {
             report(
-                "config.bad_value", "'pipeline.max_poll_interval' (\(DurationText.format(config.pipeline.maxPollInterval))) "
-                    + "must not be shorter than 'pipeline.poll_interval' (\(DurationText.format(config.pipeline.pollInterval)))",
+                "config.bad_value",
+                "'pipeline.max_poll_interval' (\(DurationText.format(maxPoll))) "
+                    + "must not be shorter than 'pipeline.poll_interval' (\(DurationText.format(poll)))",
                 at: locations["pipeline.max_poll_interval"] ?? locations["pipeline.poll_interval"])
         }
         if (config.webhook.tlsCertificateFile == nil) != (config.webhook.tlsKeyFile == nil) {
@@ -60,7 +62,8 @@ extension ConfigurationDecoder {
         }
         if config.drop.contains(where: { $0.path == config.stateDir }) {
             report(
-                "config.bad_value", "a drop folder must not be 'state_dir' (\(config.stateDir)); use a folder of its own",
+                "config.bad_value",
+                "a drop folder must not be 'state_dir' (\(config.stateDir)); use a folder of its own",
                 at: locations["state_dir"])
         }
     }

@@ -8,7 +8,9 @@ extension ConfigurationDecoder {
             return
         }
         guard let items = node.sequence else {
-            report("config.wrong_type", "'drop' must be a list of folders (each '- path: …'), not \(node.typeDescription)",
+            report(
+                "config.wrong_type",
+                "'drop' must be a list of folders (each '- path: …'), not \(node.typeDescription)",
                 at: node.location)
             return
         }
@@ -17,7 +19,8 @@ extension ConfigurationDecoder {
 
     mutating func decodeDropFolder(_ node: YAMLNode, index: Int) -> DropFolderSettings? {
         guard let pairs = node.mapping else {
-            report("config.wrong_type", "each 'drop' entry must be a mapping with 'path:', not \(node.typeDescription)",
+            report(
+                "config.wrong_type", "each 'drop' entry must be a mapping with 'path:', not \(node.typeDescription)",
                 at: node.location)
             return nil
         }
@@ -40,7 +43,8 @@ extension ConfigurationDecoder {
             }
         }
         guard !folder.path.isEmpty else {
-            report("config.missing_key", "drop folder \(index + 1) needs 'path:' (the folder to watch)",
+            report(
+                "config.missing_key", "drop folder \(index + 1) needs 'path:' (the folder to watch)",
                 at: node.location)
             return nil
         }
@@ -50,7 +54,9 @@ extension ConfigurationDecoder {
     mutating func decodeReporters(_ node: YAMLNode, into config: inout Configuration) {
         if node.isNull { return }
         guard let pairs = node.mapping else {
-            report("config.wrong_type", "'reporters' must map names to settings (ops: {url: …}), not \(node.typeDescription)",
+            report(
+                "config.wrong_type",
+                "'reporters' must map names to settings (ops: {url: …}), not \(node.typeDescription)",
                 at: node.location)
             return
         }
@@ -60,8 +66,10 @@ extension ConfigurationDecoder {
                 continue
             }
             guard name != "results" else {
-                report("config.reserved_name", "'results' is the built-in results folder reporter; "
-                    + "choose another name for this webhook reporter", at: key.location)
+                report(
+                    "config.reserved_name",
+                    "'results' is the built-in results folder reporter; "
+                        + "choose another name for this webhook reporter", at: key.location)
                 continue
             }
             locations["reporters.\(name)"] = key.location
@@ -71,7 +79,8 @@ extension ConfigurationDecoder {
 
     mutating func decodeReporter(_ name: String, _ node: YAMLNode) -> ReporterSettings? {
         guard let pairs = node.mapping else {
-            report("config.wrong_type", "reporter '\(name)' must be a mapping with 'url:', not \(node.typeDescription)",
+            report(
+                "config.wrong_type", "reporter '\(name)' must be a mapping with 'url:', not \(node.typeDescription)",
                 at: node.location)
             return nil
         }

@@ -19,7 +19,9 @@ public struct ConfigurationDecoder: Sendable {
         "token": "a secret file", "password": "a secret file",
     ]
 
-    static let sections = ["state_dir", "rules_dir", "ecd", "drop", "webhook", "results", "reporters", "pipeline", "log"]
+    static let sections = [
+        "state_dir", "rules_dir", "ecd", "drop", "webhook", "results", "reporters", "pipeline", "log",
+    ]
 
     public init(fileDirectory: String, workingDirectory: String) {
         self.fileDirectory = fileDirectory
@@ -44,7 +46,8 @@ extension ConfigurationDecoder {
         guard let root, !root.isNull else { return }
         guard let pairs = root.mapping else {
             report(
-                "config.wrong_type", "the configuration must be a mapping of settings such as 'state_dir:', "
+                "config.wrong_type",
+                "the configuration must be a mapping of settings such as 'state_dir:', "
                     + "not \(root.typeDescription)", at: root.location)
             return
         }
@@ -90,7 +93,8 @@ extension ConfigurationDecoder {
             return
         }
         guard let pairs = node.mapping else {
-            report("config.wrong_type", "'\(section)' must be a mapping of settings, not \(node.typeDescription)",
+            report(
+                "config.wrong_type", "'\(section)' must be a mapping of settings, not \(node.typeDescription)",
                 at: node.location)
             return
         }
@@ -115,7 +119,8 @@ extension ConfigurationDecoder {
     /// The node as a scalar value, or a diagnostic when it is a list or a mapping.
     mutating func scalarValue(_ node: YAMLNode, path: String) -> ConfigValue? {
         guard case .scalar(let text, let quoted) = node.kind else {
-            report("config.wrong_type", "'\(path)' must be a single value, not \(node.typeDescription)",
+            report(
+                "config.wrong_type", "'\(path)' must be a single value, not \(node.typeDescription)",
                 at: node.location)
             return nil
         }

@@ -60,7 +60,8 @@ public struct ConfigurationLoader: Sendable {
             let missing = Diagnostic(
                 required ? .error : .warning, code: "config.not_found",
                 "no configuration file at \(path)"
-                    + (required ? "; check the path given to --config or ECDROP_CONFIG" : "; using the built-in defaults"),
+                    + (required
+                        ? "; check the path given to --config or ECDROP_CONFIG" : "; using the built-in defaults"),
                 at: nil)
             if required { throw ConfigurationError([missing], exitCode: .noInput) }
             notes.append(missing)

@@ -41,7 +41,8 @@ struct SecretReader {
 
     private mutating func webhookSecrets(_ config: inout Configuration) -> [Secret] {
         var file = config.webhook.secretFile
-        let secrets = lines(variable: "ECDROP_WEBHOOK_SECRET", credential: "webhook.secret", file: &file,
+        let secrets = lines(
+            variable: "ECDROP_WEBHOOK_SECRET", credential: "webhook.secret", file: &file,
             key: "webhook.secret_file")
         config.webhook.secretFile = file
         if config.webhook.listen != nil, secrets.isEmpty, !hasErrors(for: "webhook.secret_file") {
@@ -66,7 +67,8 @@ struct SecretReader {
         let secrets = Self.split(text)
         if secrets.isEmpty {
             diagnostics.append(
-                Diagnostic(.error, code: "config.empty_secret",
+                Diagnostic(
+                    .error, code: "config.empty_secret",
                     "the secret file \(path) for '\(key)' is empty; write the secret into it", at: locations[key]))
         }
         return secrets
@@ -86,7 +88,8 @@ struct SecretReader {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read by this user" : "does not exist"
             diagnostics.append(
-                Diagnostic(.error, code: "config.secret_unreadable",
+                Diagnostic(
+                    .error, code: "config.secret_unreadable",
                     "the secret file \(path) for '\(key)' \(reason); create it with mode 600, owned by the user "
                         + "ecdrop runs as", at: locations[key]))
             return nil
@@ -95,7 +98,8 @@ struct SecretReader {
             let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0
         {
             diagnostics.append(
-                Diagnostic(.warning, code: "config.secret_permissions",
+                Diagnostic(
+                    .warning, code: "config.secret_permissions",
                     "the secret file \(path) for '\(key)' can be read by other users (mode "
                         + "\(String(mode, radix: 8))); run: chmod 600 \(path)", at: locations[key]))
         }

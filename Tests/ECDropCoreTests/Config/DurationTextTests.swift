@@ -21,14 +21,17 @@ struct DurationTextTests {
 
     @Test(
         "durations print in their shortest exact form",
-        arguments: [(90.0, "1m30s"), (0.25, "250ms"), (21_600, "6h"), (0, "0s"), (86_401, "1d1s")] as [(Double, String)])
+        arguments: [(90.0, "1m30s"), (0.25, "250ms"), (21_600, "6h"), (0, "0s"), (86_401, "1d1s")] as [(Double, String)]
+    )
     func formatsDurations(seconds: Double, text: String) {
         #expect(DurationText.format(seconds) == text)
     }
 
     @Test(
         "sizes parse with binary and decimal units",
-        arguments: [("65536", 65_536), ("512KiB", 524_288), ("1MiB", 1_048_576), ("2MB", 2_000_000), ("1 GiB", 1 << 30)]
+        arguments: [
+            ("65536", 65_536), ("512KiB", 524_288), ("1MiB", 1_048_576), ("2MB", 2_000_000), ("1 GiB", 1 << 30),
+        ]
             as [(String, Int)])
     func parsesSizes(text: String, bytes: Int) {
         #expect(ByteSizeText.parse(text) == bytes)
@@ -50,7 +53,8 @@ struct DurationTextTests {
         #expect(address?.description == text)
     }
 
-    @Test("malformed listen addresses are refused", arguments: ["8787", ":8787", "host:", "::1:80", "h:70000", "[::1]80"])
+    @Test(
+        "malformed listen addresses are refused", arguments: ["8787", ":8787", "host:", "::1:80", "h:70000", "[::1]80"])
     func refusesBadListenAddresses(text: String) {
         #expect(ListenAddress(text) == nil)
     }
