@@ -11,7 +11,8 @@ public struct CLIProfileCredentialsProvider: CredentialsProvider {
     let http: any CredentialsHTTP
     public var name: String { "cli-profile" }
 
-    public init(environment: [String: String], logger: Logger, http: any CredentialsHTTP = URLSessionCredentialsHTTP()) {
+    public init(environment: [String: String], logger: Logger, http: any CredentialsHTTP = URLSessionCredentialsHTTP())
+    {
         self.environment = environment
         self.logger = logger
         self.http = http
@@ -28,10 +29,12 @@ public struct CLIProfileCredentialsProvider: CredentialsProvider {
         let text = try SecretFile.read(path, what: "aliyun CLI configuration", logger: logger)
         guard let root = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else {
             throw CredentialsError(
-                code: "credentials.bad_cli_config", message: "'\(path)' is not valid JSON; fix it or run 'aliyun configure'")
+                code: "credentials.bad_cli_config",
+                message: "'\(path)' is not valid JSON; fix it or run 'aliyun configure'")
         }
         let profiles = root["profiles"] as? [[String: Any]] ?? []
-        let wanted = environment["ALIBABA_CLOUD_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
+        let wanted =
+            environment["ALIBABA_CLOUD_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
             ?? root["current"] as? String ?? "default"
         guard let profile = profiles.first(where: { $0["name"] as? String == wanted }) else {
             let names = profiles.compactMap { $0["name"] as? String }
@@ -43,7 +46,9 @@ public struct CLIProfileCredentialsProvider: CredentialsProvider {
         return try await credentials(from: profile, named: wanted)
     }
 
-    private func credentials(from profile: [String: Any], named profileName: String) async throws(CredentialsError)
+    private func credentials(
+        from profile: [String: Any], named profileName: String
+    ) async throws(CredentialsError)
         -> ACSCredentials
     {
         let mode = profile["mode"] as? String ?? "AK"
@@ -54,7 +59,8 @@ public struct CLIProfileCredentialsProvider: CredentialsProvider {
             guard let value = field(key) else {
                 throw CredentialsError(
                     code: "credentials.incomplete_profile",
-                    message: "\(origin) (mode \(mode)) has no '\(key)'; run 'aliyun configure --profile \(profileName)'")
+                    message: "\(origin) (mode \(mode)) has no '\(key)'; run 'aliyun configure --profile \(profileName)'"
+                )
             }
             return value
         }
@@ -64,7 +70,8 @@ public struct CLIProfileCredentialsProvider: CredentialsProvider {
             let secret = try required("access_key_secret")
             try KeyShape.check(id: id, secret: secret, origin: origin)
             let token = mode == "StsToken" ? Secret(try required("sts_token")) : nil
-            let base = ACSCredentials(accessKeyId: id, accessKeySecret: Secret(secret), securityToken: token, source: label)
+            let base = ACSCredentials(
+                accessKeyId: id, accessKeySecret: Secret(secret), securityToken: token, source: label)
             guard mode == "RamRoleArn" else { return base }
             let assume = STSAssumeRole(
                 roleArn: try required("ram_role_arn"), sessionName: field("ram_session_name") ?? "ecdrop",

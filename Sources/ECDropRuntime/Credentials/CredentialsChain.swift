@@ -62,7 +62,9 @@ public actor CredentialsChain: CredentialsProvider {
             chosen = provider
             var fields: LogMetadata = ["credentials.source": .string(found.source)]
             fields["credentials.access_key_id"] = .string(found.accessKeyId)
-            if let expiration = found.expiration { fields["credentials.expiration"] = .string(ACSDate.format(expiration)) }
+            if let expiration = found.expiration {
+                fields["credentials.expiration"] = .string(ACSDate.format(expiration))
+            }
             logger.info("credentials source chosen", fields)
             return found
         }

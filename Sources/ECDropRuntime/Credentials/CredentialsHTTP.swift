@@ -7,14 +7,18 @@ import Foundation
 
 /// The small HTTP exchanges credentials need (metadata service, credentials URI, STS).
 public protocol CredentialsHTTP: Sendable {
-    func fetch(_ url: URL, method: String, headers: [String: String], timeout: TimeInterval) async throws
+    func fetch(
+        _ url: URL, method: String, headers: [String: String], timeout: TimeInterval
+    ) async throws
         -> (status: Int, body: Data)
 }
 
 public struct URLSessionCredentialsHTTP: CredentialsHTTP {
     public init() {}
 
-    public func fetch(_ url: URL, method: String, headers: [String: String], timeout: TimeInterval) async throws
+    public func fetch(
+        _ url: URL, method: String, headers: [String: String], timeout: TimeInterval
+    ) async throws
         -> (status: Int, body: Data)
     {
         var request = URLRequest(url: url, timeoutInterval: timeout)

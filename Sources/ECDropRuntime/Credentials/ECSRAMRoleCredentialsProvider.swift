@@ -33,7 +33,8 @@ public struct ECSRAMRoleCredentialsProvider: CredentialsProvider {
         if token == nil && environment["ALIBABA_CLOUD_IMDSV1_DISABLED"]?.lowercased() == "true" {
             if optional { return nil }
             throw CredentialsError(
-                code: "credentials.imds_token", message: "the ECS metadata service gave no IMDSv2 token", transient: true)
+                code: "credentials.imds_token", message: "the ECS metadata service gave no IMDSv2 token",
+                transient: true)
         }
         var headers: [String: String] = [:]
         if let token { headers["X-aliyun-ecs-metadata-token"] = token }
@@ -47,7 +48,8 @@ public struct ECSRAMRoleCredentialsProvider: CredentialsProvider {
             else {
                 if optional { return nil }
                 throw CredentialsError(
-                    code: "credentials.no_ram_role", message: "this ECS instance has no RAM role attached", transient: true)
+                    code: "credentials.no_ram_role", message: "this ECS instance has no RAM role attached",
+                    transient: true)
             }
             role = String(first).trimmingCharacters(in: .whitespaces)
         }

@@ -18,14 +18,19 @@ struct STSAssumeRole: Sendable {
         var parameters = ACS1Signer.commonParameters(
             action: "AssumeRole", version: "2015-04-01", timestamp: Date(), nonce: ECDClient.freshNonce(),
             accessKeyId: source.accessKeyId, securityToken: source.securityToken)
-        parameters += [("RoleArn", roleArn), ("RoleSessionName", sessionName), ("DurationSeconds", "\(durationSeconds)")]
+        parameters += [
+            ("RoleArn", roleArn), ("RoleSessionName", sessionName), ("DurationSeconds", "\(durationSeconds)"),
+        ]
         if let policy { parameters.append(("Policy", policy)) }
         if let externalId { parameters.append(("ExternalId", externalId)) }
         let signed = ACS1Signer(digests: OpenSSLDigests()).sign(
             method: "GET", parameters: parameters, secret: source.accessKeySecret)
-        let host = environment["ECDROP_STS_ENDPOINT"] ?? "https://" + (stsRegion.map { "sts.\($0).aliyuncs.com" } ?? "sts.aliyuncs.com")
+        let host =
+            environment["ECDROP_STS_ENDPOINT"] ?? "https://"
+            + (stsRegion.map { "sts.\($0).aliyuncs.com" } ?? "sts.aliyuncs.com")
         guard let url = URL(string: "\(host)/?\(signed.wireQuery)") else {
-            throw CredentialsError(code: "credentials.bad_sts_endpoint", message: "the STS endpoint '\(host)' is not a URL")
+            throw CredentialsError(
+                code: "credentials.bad_sts_endpoint", message: "the STS endpoint '\(host)' is not a URL")
         }
         let answer: (status: Int, body: Data)
         do { answer = try await http.fetch(url, method: "GET", headers: [:], timeout: 10) } catch {

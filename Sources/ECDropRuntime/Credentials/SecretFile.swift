@@ -8,7 +8,8 @@ enum SecretFile {
             let exists = FileManager.default.fileExists(atPath: path)
             throw CredentialsError(
                 code: "credentials.unreadable_file",
-                message: "\(what) file '\(path)' \(exists ? "cannot be read (check its permissions)" : "does not exist")")
+                message:
+                    "\(what) file '\(path)' \(exists ? "cannot be read (check its permissions)" : "does not exist")")
         }
         warnIfShared(path, logger: logger)
         return String(decoding: data, as: UTF8.self)

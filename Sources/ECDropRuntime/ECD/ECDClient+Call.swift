@@ -20,7 +20,8 @@ extension ECDClient {
             case .success(let result): return result
             case .failure(let error, let retryAfter): failure = (error, retryAfter)
             }
-            guard options.retry.shouldRetry(failure.error, afterAttempt: attempt, waited: waited, idempotent: idempotent)
+            guard
+                options.retry.shouldRetry(failure.error, afterAttempt: attempt, waited: waited, idempotent: idempotent)
             else { throw failure.error }
             let delay = options.retry.delay(afterAttempt: attempt, retryAfter: failure.retryAfter, unit: jitter())
             logger.debug(
@@ -64,7 +65,8 @@ extension ECDClient {
         }
         guard response.status == 200 else {
             let error = ECDCallError.fromResponse(action: action, httpStatus: response.status, body: response.body)
-            return .failure(error, retryAfter: ECDRetryPolicy.retryAfterSeconds(header: response.headers["x-acs-retry-after"]))
+            return .failure(
+                error, retryAfter: ECDRetryPolicy.retryAfterSeconds(header: response.headers["x-acs-retry-after"]))
         }
         do { return .success(try decode(response.body)) } catch {
             var error = error

@@ -6,7 +6,8 @@ import Foundation
 enum ECDCommandSupport {
     static func region(_ command: ParsedCommand) throws -> String {
         guard let region = command.value("region"), !region.isEmpty else {
-            throw UsageError(.missingValue, "--region is required, such as --region cn-hangzhou", command: command.spec.name)
+            throw UsageError(
+                .missingValue, "--region is required, such as --region cn-hangzhou", command: command.spec.name)
         }
         do { try RegionId.validate(region) } catch {
             throw UsageError(
@@ -57,14 +58,19 @@ enum ECDCommandSupport {
     }
 
     static func jsonText(_ value: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 
     static func table(_ images: [ImageRecord]) -> String {
-        let rows = [["IMAGE ID", "NAME", "STATUS", "PROGRESS", "CREATED"]]
+        let rows =
+            [["IMAGE ID", "NAME", "STATUS", "PROGRESS", "CREATED"]]
             + images.map {
-                [$0.imageId, $0.name, statusName($0.status), $0.progress.map { "\($0)%" } ?? "-", $0.creationTime ?? "-"]
+                [
+                    $0.imageId, $0.name, statusName($0.status), $0.progress.map { "\($0)%" } ?? "-",
+                    $0.creationTime ?? "-",
+                ]
             }
         let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
