@@ -36,7 +36,9 @@ struct BenchmarkOptions: Sendable {
           Measures in-process rates (signing, rule evaluation) and prints operations per second.
         """
 
-    private static func number(_ flag: String, _ value: String?, within range: ClosedRange<Double>) throws
+    private static func number(
+        _ flag: String, _ value: String?, within range: ClosedRange<Double>
+    ) throws
         -> Double
     {
         guard let value, let number = Double(value), range.contains(number) else {
