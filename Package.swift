@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "ECDropTesting", dependencies: ["ECDropCore", "ECDropRuntime"], swiftSettings: strict),
 
         .testTarget(
-            name: "ECDropCoreTests", dependencies: ["ECDropCore", "ECDropTesting"],
+            name: "ECDropCoreTests", dependencies: ["ECDropCore", "ECDropTesting", "ECDropCrypto"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "ECDropAdapterTests",

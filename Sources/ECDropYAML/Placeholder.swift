@@ -1,1 +1,0 @@
-// The ECDropYAML adapter: see its files.
