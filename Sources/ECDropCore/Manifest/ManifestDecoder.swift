@@ -31,7 +31,10 @@ public enum ManifestDecoder {
     static func parse(_ bytes: Data, origin: String) throws(IntakeError) -> JSONValue {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw IntakeError(
-                .incomplete, "manifest '\(origin)' is empty; it is probably still being written, so it is read again after the next write")
+                .incomplete,
+                "manifest '\(origin)' is empty; it is probably still being written, "
+                    + "so it is read again after the next write"
+            )
         }
         do {
             return try JSONDecoder().decode(JSONValue.self, from: bytes)
@@ -39,7 +42,8 @@ public enum ManifestDecoder {
             if JSONPrefix.isTruncated(bytes) {
                 throw IntakeError(
                     .incomplete,
-                    "manifest '\(origin)' ends before the JSON document does (\(bytes.count) bytes); it is probably still being written, so it is read again after the next write",
+                    "manifest '\(origin)' ends before the JSON document does (\(bytes.count) bytes); "
+                        + "it is probably still being written, so it is read again after the next write",
                     cause: error)
             }
             throw IntakeError(
@@ -54,7 +58,8 @@ public enum ManifestDecoder {
             : "it has 'builds' but neither Packer's 'last_run_uuid' nor '\(NativeManifestDecoder.versionKey)'"
         return IntakeError(
             .unknownFormat,
-            "manifest '\(origin)' is neither a Packer manifest nor an ecdrop manifest: \(hint); see docs/native-manifest.schema.json"
+            "manifest '\(origin)' is neither a Packer manifest nor an ecdrop manifest: \(hint); "
+                + "see docs/native-manifest.schema.json"
         )
     }
 }

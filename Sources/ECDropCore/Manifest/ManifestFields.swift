@@ -57,7 +57,8 @@ struct ManifestFields {
             var map: [String: String] = [:]
             for (member, value) in members {
                 guard let text = value.text else {
-                    throw invalid("\(name(key)).\(member)", "must be a string, number or boolean, not \(value.typeDescription)")
+                    throw invalid(
+                        "\(name(key)).\(member)", "must be a string, number or boolean, not \(value.typeDescription)")
                 }
                 map[member] = text
             }

@@ -27,7 +27,9 @@ enum NativeManifestDecoder {
         return DecodedManifest(format: .native, builds: builds, lastRunId: runId)
     }
 
-    private static func build(_ fields: ManifestFields, runId: String, time: Int64?) throws(IntakeError)
+    private static func build(
+        _ fields: ManifestFields, runId: String, time: Int64?
+    ) throws(IntakeError)
         -> ManifestBuild
     {
         var artifacts: [ManifestArtifact] = []
@@ -64,7 +66,8 @@ enum NativeManifestDecoder {
     private static func timestamp(_ fields: ManifestFields, _ key: String) throws(IntakeError) -> Int64? {
         guard case .string(let text)? = fields.fields[key] else { return try fields.optionalInteger(key) }
         guard let seconds = Timestamp.unixSeconds(from: text) else {
-            throw fields.invalid(fields.name(key), "must be Unix seconds or a date-time like 2026-12-03T02:00:00Z, not '\(text)'")
+            throw fields.invalid(
+                fields.name(key), "must be Unix seconds or a date-time like 2026-12-03T02:00:00Z, not '\(text)'")
         }
         return seconds
     }

@@ -6,7 +6,8 @@ extension RuleParser {
         guard let pairs = mapping(node, "a match clause") else { return nil }
         guard !pairs.isEmpty else {
             error(
-                "rules.empty_clause", "an empty clause would match nothing; to match every build write 'build.name: {exists: true}'",
+                "rules.empty_clause",
+                "an empty clause would match nothing; to match every build write 'build.name: {exists: true}'",
                 at: node.location)
             return nil
         }
@@ -24,7 +25,8 @@ extension RuleParser {
             if items.isEmpty { error("rules.empty_clause", "'\(name)' needs at least one clause", at: value.location) }
             let parsed = items.map { parseClause($0) }
             guard !items.isEmpty, parsed.allSatisfy({ $0 != nil }) else { return nil }
-            return name == "all" ? .all(parsed.compactMap { $0 }, at: key.location) : .any(parsed.compactMap { $0 }, at: key.location)
+            return name == "all"
+                ? .all(parsed.compactMap { $0 }, at: key.location) : .any(parsed.compactMap { $0 }, at: key.location)
         case "not":
             return parseClause(value).map { .not($0, at: key.location) }
         default:
@@ -36,7 +38,9 @@ extension RuleParser {
         guard ContextField.isKnown(field, allowRegion: false) else {
             let suggestion = Suggestion.closest(
                 to: field, in: ContextField.fixed + Self.combinators + ["build.custom.KEY"])
-            error("rules.unknown_field", "unknown field '\(field)' in a match clause", at: key.location, suggestion: suggestion)
+            error(
+                "rules.unknown_field", "unknown field '\(field)' in a match clause", at: key.location,
+                suggestion: suggestion)
             return nil
         }
         guard let pairs = mapping(value, "the test of '\(field)'") else { return nil }

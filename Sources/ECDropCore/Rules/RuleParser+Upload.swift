@@ -6,7 +6,8 @@ extension RuleParser {
         case "report":
             for key in ["upload", "regions"] where node[key] != nil {
                 error(
-                    "rules.unexpected_key", "rule '\(name)' only reports (action: report), so '\(key)' has no use; remove it",
+                    "rules.unexpected_key",
+                    "rule '\(name)' only reports (action: report), so '\(key)' has no use; remove it",
                     at: node[key]?.location)
             }
             return .report
@@ -65,7 +66,8 @@ extension RuleParser {
         for parameter in UploadParameter.allCases where parameter.isRequired && values[parameter] == nil {
             failed = true
             error(
-                "rules.missing_parameter", "'upload' of rule '\(ruleName)' needs \(parameter.rawValue) (UploadImage requires it)",
+                "rules.missing_parameter",
+                "'upload' of rule '\(ruleName)' needs \(parameter.rawValue) (UploadImage requires it)",
                 at: node.location)
         }
         guard !failed else { return nil }
@@ -77,12 +79,16 @@ extension RuleParser {
         let name = key.scalar ?? ""
         if let parameter = UploadParameter(rawValue: name) { return parameter }
         if name == "RegionId" {
-            error("rules.unknown_parameter", "RegionId comes from the rule's 'regions' list; remove it from 'upload'", at: key.location)
+            error(
+                "rules.unknown_parameter", "RegionId comes from the rule's 'regions' list; remove it from 'upload'",
+                at: key.location)
             return nil
         }
         let names = UploadParameter.allCases.map(\.rawValue)
         let suggestion = names.first { $0.lowercased() == name.lowercased() } ?? Suggestion.closest(to: name, in: names)
-        error("rules.unknown_parameter", "unknown UploadImage parameter '\(name)'", at: key.location, suggestion: suggestion)
+        error(
+            "rules.unknown_parameter", "unknown UploadImage parameter '\(name)'", at: key.location,
+            suggestion: suggestion)
         return nil
     }
 
@@ -115,7 +121,8 @@ extension RuleParser {
         if names.contains(where: WindowsTen.isMentioned) {
             warn(
                 "upload.windows10_license",
-                "rule '\(ruleName)' looks like it publishes Windows 10, which Alibaba Cloud cannot activate; set LicenseType: BYOL",
+                "rule '\(ruleName)' looks like it publishes Windows 10, which Alibaba Cloud cannot activate; "
+                    + "set LicenseType: BYOL",
                 at: license?.location ?? location)
         }
     }

@@ -11,7 +11,9 @@ struct RuleParser {
 
     mutating func parseFile(_ file: RulesFile) -> [Rule] {
         guard let document = file.document, !document.isNull else {
-            warn("rules.empty_file", "'\(file.name)' holds no rules", at: SourceLocation(file: file.name, line: 1, column: 1))
+            warn(
+                "rules.empty_file", "'\(file.name)' holds no rules",
+                at: SourceLocation(file: file.name, line: 1, column: 1))
             return []
         }
         guard let top = mapping(document, "a rules file") else { return [] }
@@ -48,7 +50,8 @@ struct RuleParser {
         for rule in rules {
             if let first = seen[rule.name] {
                 error(
-                    "rules.duplicate_name", "rule name '\(rule.name)' is already used at \(first); rule names must be unique",
+                    "rules.duplicate_name",
+                    "rule name '\(rule.name)' is already used at \(first); rule names must be unique",
                     at: rule.location)
             } else {
                 seen[rule.name] = rule.location
@@ -64,7 +67,9 @@ struct RuleParser {
         guard let name = text(value, "'name'") else { return nil }
         let valid = !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || "-_.:".contains($0) }
         guard valid else {
-            error("rules.bad_name", "rule name '\(name)' may hold only letters, digits, '-', '_', '.' and ':'", at: value.location)
+            error(
+                "rules.bad_name", "rule name '\(name)' may hold only letters, digits, '-', '_', '.' and ':'",
+                at: value.location)
             return nil
         }
         return name
@@ -74,8 +79,10 @@ struct RuleParser {
         guard let pairs = mapping(node, "'follow'") else { return nil }
         checkKeys(pairs, allowed: ["deadline"], in: "'follow'")
         guard let value = node["deadline"], let written = text(value, "'deadline'") else { return nil }
-        guard let seconds = Duration.parse(written) else {
-            error("rules.bad_duration", "deadline '\(written)' is not a duration such as 90m, 6h or 1h30m", at: value.location)
+        guard let seconds = DurationText.parse(written), seconds > 0 else {
+            error(
+                "rules.bad_duration", "deadline '\(written)' is not a duration such as 90m, 6h or 1h30m",
+                at: value.location)
             return nil
         }
         return seconds

@@ -44,7 +44,9 @@ public struct RuleSetError: ECDropError {
     public var message: String {
         let count = errors.count
         let first = errors.first.map { $0.description } ?? "no details"
-        return "the rules are invalid (\(count) error\(count == 1 ? "" : "s")), the first: \(first); run 'ecdrop rules check' for all of them"
+        return
+            "the rules are invalid (\(count) error\(count == 1 ? "" : "s")), the first: \(first); "
+            + "run 'ecdrop rules check' for all of them"
     }
 
     public var description: String { "error: \(message)" }

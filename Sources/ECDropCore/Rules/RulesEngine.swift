@@ -1,7 +1,9 @@
 /// Matches every build and artifact of a manifest against a rule set, in order, and renders one
 /// job per matching artifact × rule × region.
 public enum RulesEngine {
-    public static func evaluate(_ manifest: DecodedManifest, with ruleSet: RuleSet, options: PlanningOptions)
+    public static func evaluate(
+        _ manifest: DecodedManifest, with ruleSet: RuleSet, options: PlanningOptions
+    )
         -> RuleEvaluation
     {
         var plan = PlanBuilder(format: manifest.format, options: options)
@@ -113,7 +115,9 @@ struct PlanBuilder {
                     ruleName: rule.name, region: region, buildName: build.name, runId: build.runId,
                     artifactName: artifactName, code: "plan.duplicate_image_name",
                     message:
-                        "rule '\(rule.name)' renders ImageName '\(name)' in \(region), which rule '\(earlier.ruleName)' already uses for build '\(earlier.buildName)' artifact '\(earlier.artifactName)'; make the names differ, e.g. with {{ artifact.name | image_name }}"
+                        "rule '\(rule.name)' renders ImageName '\(name)' in \(region), which rule "
+                        + "'\(earlier.ruleName)' already uses for build '\(earlier.buildName)' artifact "
+                        + "'\(earlier.artifactName)'; make the names differ, e.g. with {{ artifact.name | image_name }}"
                 ))
             return
         }

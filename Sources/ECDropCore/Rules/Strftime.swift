@@ -40,7 +40,9 @@ public enum Strftime {
     ]
     private static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
-    private static func expand(_ directive: Character, _ parts: DateComponents, date: Date, calendar: Calendar)
+    private static func expand(
+        _ directive: Character, _ parts: DateComponents, date: Date, calendar: Calendar
+    )
         -> String
     {
         let year = parts.year ?? 0

@@ -34,7 +34,8 @@ extension TemplateExpression {
         TemplateRenderError(
             code: "render.missing_field",
             message:
-                "\(template.location): '\(path)' is not in this build's manifest, so '\(template.source)' cannot be rendered; add it to the manifest or write '{{ \(path) | default: \"…\" }}'"
+                "\(template.location): '\(path)' is not in this build's manifest, so '\(template.source)' "
+                + "cannot be rendered; add it to the manifest or write '{{ \(path) | default: \"…\" }}'"
         )
     }
 }
@@ -54,7 +55,8 @@ extension TemplateFilter {
                 throw TemplateRenderError(
                     code: "render.not_a_time",
                     message:
-                        "\(template.location): '\(field)' is '\(value)', not Unix seconds or a date-time, so the date filter in '\(template.source)' cannot format it"
+                        "\(template.location): '\(field)' is '\(value)', not Unix seconds or a date-time, "
+                        + "so the date filter in '\(template.source)' cannot format it"
                 )
             }
             return Strftime.format(date, format)

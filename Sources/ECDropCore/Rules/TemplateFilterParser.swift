@@ -2,7 +2,9 @@ import Foundation
 
 /// One `name: arg, arg` piece of a template expression.
 enum TemplateFilterParser {
-    static func parse(_ piece: String, in text: String, at location: SourceLocation)
+    static func parse(
+        _ piece: String, in text: String, at location: SourceLocation
+    )
         -> Result<TemplateFilter, DiagnosticList>
     {
         let colon = TemplateLexer.firstUnquoted(":", in: piece)
@@ -30,7 +32,8 @@ enum TemplateFilterParser {
             return .success(.replace(arguments[0], with: arguments[1]))
         case "truncate":
             guard arguments.count == 1, let count = Int(arguments[0]), count >= 1 else {
-                return .failure(bad("filter 'truncate' takes a whole number of characters, 1 or more, in '\(text)'", location))
+                return .failure(
+                    bad("filter 'truncate' takes a whole number of characters, 1 or more, in '\(text)'", location))
             }
             return .success(.truncate(count))
         case "default":

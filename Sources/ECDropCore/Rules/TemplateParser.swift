@@ -19,7 +19,8 @@ public struct TemplateParser {
             if open.lowerBound > rest.startIndex { parts.append(.literal(String(rest[..<open.lowerBound]))) }
             guard let close = rest[open.upperBound...].range(of: "}}") else {
                 problems.append(
-                    Diagnostic(.error, code: "rules.bad_template", "'{{' in '\(text)' is not closed with '}}'", at: location))
+                    Diagnostic(
+                        .error, code: "rules.bad_template", "'{{' in '\(text)' is not closed with '}}'", at: location))
                 break
             }
             switch parseExpression(rest[open.upperBound..<close.lowerBound], in: text, at: location) {
@@ -33,7 +34,9 @@ public struct TemplateParser {
         return .success(Template(parts: parts, source: text, location: location))
     }
 
-    private func parseExpression(_ body: Substring, in text: String, at location: SourceLocation)
+    private func parseExpression(
+        _ body: Substring, in text: String, at location: SourceLocation
+    )
         -> Result<TemplateExpression, DiagnosticList>
     {
         let pieces = TemplateLexer.split(body, on: "|").map { $0.trimmingCharacters(in: .whitespaces) }

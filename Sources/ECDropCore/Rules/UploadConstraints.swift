@@ -14,12 +14,20 @@ public enum UploadConstraints {
                 ? [error(parameter, "upload.not_boolean", "\(parameter) must be true or false, not '\(value)'")] : []
         case .DataDiskSize:
             guard let size = Int(value), (80...500).contains(size) else {
-                return [error(parameter, "upload.data_disk_size", "DataDiskSize must be a whole number of GiB from 80 to 500, not '\(value)'")]
+                return [
+                    error(
+                        parameter, "upload.data_disk_size",
+                        "DataDiskSize must be a whole number of GiB from 80 to 500, not '\(value)'")
+                ]
             }
             return []
         case .SystemDiskSize:
             guard let size = Int(value), size > 0 else {
-                return [error(parameter, "upload.system_disk_size", "SystemDiskSize must be a positive whole number of GiB, not '\(value)'")]
+                return [
+                    error(
+                        parameter, "upload.system_disk_size",
+                        "SystemDiskSize must be a positive whole number of GiB, not '\(value)'")
+                ]
             }
             return []
         case .OssObjectPath: return checkObjectPath(value)
@@ -58,17 +66,21 @@ public enum UploadConstraints {
                     "GpuDriverType is set but GpuCategory is false; set GpuCategory: true for a GPU image"))
         }
         let texts = [request.ImageName, request.Description ?? "", buildName ?? ""]
+        let license = request.LicenseType ?? "Auto (the default)"
         if request.LicenseType != "BYOL", texts.contains(where: WindowsTen.isMentioned) {
             issues.append(
                 UploadIssue(
                     .warning, code: "upload.windows10_license", parameter: "LicenseType",
-                    "this looks like a Windows 10 image and LicenseType is \(request.LicenseType ?? "Auto (the default)"); Windows 10 cannot be activated by Alibaba Cloud, so set LicenseType: BYOL"
+                    "this looks like a Windows 10 image and LicenseType is \(license); "
+                        + "Windows 10 cannot be activated by Alibaba Cloud, so set LicenseType: BYOL"
                 ))
         }
         return issues
     }
 
-    private static func checkEnumeration(_ parameter: UploadParameter, _ value: String, _ allowed: [String])
+    private static func checkEnumeration(
+        _ parameter: UploadParameter, _ value: String, _ allowed: [String]
+    )
         -> [UploadIssue]
     {
         if allowed.contains(value) {
@@ -95,7 +107,8 @@ public enum UploadConstraints {
         let code = "upload.image_name"
         var issues: [UploadIssue] = []
         if !(2...128).contains(name.count) {
-            issues.append(error(.ImageName, code, "ImageName '\(name)' has \(name.count) characters; it needs 2 to 128"))
+            issues.append(
+                error(.ImageName, code, "ImageName '\(name)' has \(name.count) characters; it needs 2 to 128"))
         }
         if !(name.first.map(ImageNameFilter.isLetter) ?? false) {
             issues.append(error(.ImageName, code, "ImageName '\(name)' must start with a letter"))
@@ -109,7 +122,8 @@ public enum UploadConstraints {
             issues.append(
                 UploadIssue(
                     .error, code: code, parameter: "ImageName",
-                    "ImageName '\(name)' may hold only letters, digits, ':', '_' and '-', not \(shown); the image_name filter makes any text valid",
+                    "ImageName '\(name)' may hold only letters, digits, ':', '_' and '-', not \(shown); "
+                        + "the image_name filter makes any text valid",
                     suggestion: ImageNameFilter.apply(name)))
         }
         return issues
@@ -119,10 +133,12 @@ public enum UploadConstraints {
         var issues: [UploadIssue] = []
         if !(2...256).contains(text.count) {
             issues.append(
-                error(.Description, "upload.description", "Description has \(text.count) characters; it needs 2 to 256"))
+                error(.Description, "upload.description", "Description has \(text.count) characters; it needs 2 to 256")
+            )
         }
         if isLink(text) {
-            issues.append(error(.Description, "upload.description", "Description must not start with http:// or https://"))
+            issues.append(
+                error(.Description, "upload.description", "Description must not start with http:// or https://"))
         }
         return issues
     }

@@ -24,7 +24,8 @@ public struct RulesPlanner: JobPlanner {
         guard !evaluation.outcome.buildKeys.isEmpty else {
             throw IntakeError(
                 .noBuild,
-                "manifest '\(manifest.origin)' has no build of its newest Packer run (last_run_uuid \(decoded.lastRunId ?? "?")); nothing to publish"
+                "manifest '\(manifest.origin)' has no build of its newest Packer run "
+                    + "(last_run_uuid \(decoded.lastRunId ?? "?")); nothing to publish"
             )
         }
         return evaluation
