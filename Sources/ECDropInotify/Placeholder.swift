@@ -1,1 +1,0 @@
-// The ECDropInotify adapter: see its files.
