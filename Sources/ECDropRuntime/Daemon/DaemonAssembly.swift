@@ -8,29 +8,26 @@ struct DaemonAssembly {
     var logger: Logger
     var environment: [String: String]
     var time: any TimeSource = SystemTimeSource()
+    /// The rule set in force, shared by the planner and the reloads.
+    let ruleStore = RuleSetStore()
 
     var configuration: Configuration { loaded.configuration }
 
     /// The rules in the configured folder; loaded at start and on every reload.
-    func rules() -> (any RuleSetReloading)? {
-        // Not yet: the rules folder loader lands with the rules engine; until then no rules.
-        nil
+    func rules() -> any RuleSetReloading {
+        FolderRules(folder: configuration.rulesDir, store: ruleStore)
     }
 
     /// The planner over the rules in force.
-    func planner() -> (any JobPlanner)? {
-        // Not yet: RulesPlanner lands with the rules engine.
-        nil
+    func planner() -> any JobPlanner {
+        RulesPlanner(store: ruleStore, settings: configuration.pipeline)
     }
 
-    func makeDaemon(rules: (any RuleSetReloading)?) throws -> Daemon {
-        var pipeline: [any DaemonService] = []
-        if let planner = planner() {
-            pipeline.append(try makePipeline(planner: planner))
-        }
+    func makeDaemon(rules: any RuleSetReloading) throws -> Daemon {
+        let pipeline = try makePipeline(planner: planner())
         // Not yet: drop folders and webhook server are wired as they land.
         return Daemon(
-            pipeline: pipeline, intake: [], rules: rules, shutdownGrace: configuration.pipeline.shutdownGrace,
+            pipeline: [pipeline], intake: [], rules: rules, shutdownGrace: configuration.pipeline.shutdownGrace,
             serving: serving, logger: logger, notifier: SystemdNotifier(environment: environment))
     }
 
