@@ -89,7 +89,7 @@ public struct CommandLineParser: Sendable {
         let word = rest.removeFirst()
         let commandName = command.joined(separator: " ")
         guard let option = lookup(word, in: specs) else {
-            let known = (specs + extra).map { "--\($0.name)" } + ["--help"]
+            let known = (specs + extra).map { "--\($0.name)" } + ["--help"] + (command.isEmpty ? ["--version"] : [])
             let typed = word.hasPrefix("--") ? String(word.split(separator: "=", maxSplits: 1)[0]) : word
             throw UsageError(
                 .unknownOption, "unknown option '\(typed)'", command: commandName,
@@ -109,7 +109,7 @@ public struct CommandLineParser: Sendable {
         let value: String
         if let inlineValue {
             value = inlineValue
-        } else if let next = rest.first, !(next.hasPrefix("--") && next.count > 2) {
+        } else if let next = rest.first, !next.hasPrefix("--") {
             value = next
             rest = rest.dropFirst()
         } else {

@@ -59,6 +59,7 @@ public enum HelpText {
         "  66  input file missing or unreadable",
         "  69  service unavailable (ECD endpoint unreachable or refusing)",
         "  70  internal error",
+        "  73  an output file or folder cannot be created",
         "  74  input/output error",
         "  75  temporary failure; try again",
         "  77  credentials refused",

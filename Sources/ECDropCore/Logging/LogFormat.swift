@@ -35,20 +35,14 @@ public enum LogFormat: String, Sendable, CaseIterable {
 
     static func logfmtValue(_ text: String) -> String {
         let needsQuotes =
-            text.isEmpty || text.contains { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "\\" || $0.isNewline }
-        guard needsQuotes else { return text }
-        var out = "\""
-        for character in text {
-            switch character {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default: out.append(character)
+            text.isEmpty
+            || text.unicodeScalars.contains {
+                $0 == " " || $0 == "=" || $0 == "\"" || $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F
+                    || $0.properties.isWhitespace
             }
-        }
-        return out + "\""
+        guard needsQuotes else { return text }
+        // The same escapes as a JSON string, so control characters cannot forge or split lines.
+        return jsonString(text)
     }
 
     static func jsonValue(_ value: LogValue) -> String {
@@ -69,7 +63,7 @@ public enum LogFormat: String, Sendable, CaseIterable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
                 out += String(format: "\\u%04x", scalar.value)
             default: out.unicodeScalars.append(scalar)
             }

@@ -3,7 +3,7 @@
 /// Its description, debug description and Codable form are all `***`; read the value
 /// only where it is used (signing, HMAC), through `revealed`.
 public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
-    Encodable
+    CustomReflectable, Encodable
 {
     public let revealed: String
 
@@ -12,6 +12,8 @@ public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
     public var description: String { "***" }
     public var debugDescription: String { "***" }
     public var isEmpty: Bool { revealed.isEmpty }
+    /// No children, so `dump` and debuggers' reflection show `***` only.
+    public var customMirror: Mirror { Mirror(self, children: []) }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()

@@ -1,0 +1,122 @@
+import ECDropCore
+import ECDropSQLite
+import Foundation
+
+extension SQLiteJobStore {
+    public func job(id: String) throws -> Job? {
+        try storage {
+            try connection.query("SELECT body FROM jobs WHERE id = ?", [.text(id)]) { try readJob($0) }.first
+        }
+    }
+
+    public func jobs(_ filter: JobFilter) throws -> [Job] {
+        var clauses: [String] = []
+        var values: [SQLiteValue] = []
+        if let states = filter.states {
+            clauses.append("state IN (" + states.map { _ in "?" }.joined(separator: ", ") + ")")
+            values += states.sorted { $0.rawValue < $1.rawValue }.map { .text($0.rawValue) }
+        }
+        if let manifestId = filter.manifestId {
+            clauses.append("id IN (SELECT job_id FROM manifest_jobs WHERE manifest_id = ?)")
+            values.append(.text(manifestId))
+        }
+        let condition = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+        values.append(.integer(Int64(min(filter.limit, Int(Int64.max)))))
+        return try storage {
+            try connection.query(
+                "SELECT body FROM jobs" + condition + " ORDER BY created_at DESC, id LIMIT ?", values
+            ) { try readJob($0) }
+        }
+    }
+
+    public func save(_ change: JobChange) throws {
+        try storage {
+            try connection.transaction {
+                var job = change.job
+                job.version = change.expectedVersion + 1
+                let updated = try connection.run(
+                    """
+                    UPDATE jobs SET state = ?, image_id = ?, updated_at = ?, wake_at = ?, version = ?, body = ?
+                    WHERE id = ? AND version = ?
+                    """,
+                    [
+                        .text(job.state.rawValue), .optional(job.imageId), .real(job.updatedAt.timeIntervalSince1970),
+                        .optional(job.wakeAt?.timeIntervalSince1970), .int(job.version), .text(try json(job)),
+                        .text(job.id), .int(change.expectedVersion),
+                    ])
+                guard updated == 1 else {
+                    throw JournalError(
+                        .conflict, path: path, detail: "job \(job.id) is no longer at version \(change.expectedVersion)"
+                    )
+                }
+                if let transition = change.transition { try insertTransition(transition) }
+                for item in change.outbox { try insertOutbox(item) }
+            }
+        }
+    }
+
+    public func transitions(jobId: String) throws -> [JobTransition] {
+        try storage {
+            try connection.query(
+                "SELECT from_state, to_state, at, attempt, note FROM transitions WHERE job_id = ? ORDER BY id",
+                [.text(jobId)]
+            ) { row in
+                JobTransition(
+                    jobId: jobId, from: JobState(rawValue: row.string(at: 0) ?? "") ?? .pending,
+                    to: JobState(rawValue: row.string(at: 1) ?? "") ?? .pending,
+                    at: Date(timeIntervalSince1970: row.double(at: 2)), attempt: row.int(at: 3),
+                    note: row.string(at: 4) ?? "")
+            }
+        }
+    }
+
+    public func jobsWithStaleResults(limit: Int) throws -> [Job] {
+        try storage {
+            try connection.query(
+                "SELECT body FROM jobs WHERE results_version < version ORDER BY updated_at LIMIT ?", [.int(limit)]
+            ) { try readJob($0) }
+        }
+    }
+
+    public func markResultsWritten(jobId: String, version: Int) throws {
+        try storage {
+            try connection.run(
+                "UPDATE jobs SET results_version = max(results_version, ?) WHERE id = ?", [.int(version), .text(jobId)])
+        }
+    }
+
+    // MARK: - Rows
+
+    func insert(_ job: Job) throws {
+        try connection.run(
+            """
+            INSERT INTO jobs (id, idempotency_key, manifest_id, rule, region, image_name, image_id, state,
+                created_at, updated_at, wake_at, version, body)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .text(job.id), .text(job.idempotencyKey), .text(job.manifestId), .text(job.ruleName), .text(job.region),
+                .optional(job.imageName), .optional(job.imageId), .text(job.state.rawValue),
+                .real(job.createdAt.timeIntervalSince1970), .real(job.updatedAt.timeIntervalSince1970),
+                .optional(job.wakeAt?.timeIntervalSince1970), .int(job.version), .text(try json(job)),
+            ])
+    }
+
+    func insertTransition(_ transition: JobTransition) throws {
+        try connection.run(
+            "INSERT INTO transitions (job_id, from_state, to_state, at, attempt, note) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                .text(transition.jobId), .text(transition.from.rawValue), .text(transition.to.rawValue),
+                .real(transition.at.timeIntervalSince1970), .int(transition.attempt), .text(transition.note),
+            ])
+    }
+
+    func readJob(_ row: SQLiteStatement) throws -> Job {
+        let body = row.string(at: 0) ?? ""
+        do {
+            return try decoder.decode(Job.self, from: Data(body.utf8))
+        } catch {
+            throw JournalError(.corruptRecord, path: path, detail: "a job is not readable JSON", cause: error)
+        }
+    }
+}

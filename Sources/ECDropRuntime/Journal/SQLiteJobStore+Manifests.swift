@@ -1,0 +1,117 @@
+import ECDropCore
+import ECDropSQLite
+import Foundation
+
+extension SQLiteJobStore {
+    public func recordManifest(_ manifest: ManifestRecord) throws -> ManifestRecording {
+        try storage {
+            try connection.transaction {
+                if let existing = try manifestRow(where: "digest = ?", .text(manifest.digest)) {
+                    return ManifestRecording(record: existing, isNew: false)
+                }
+                try connection.run(
+                    """
+                    INSERT INTO manifests (id, digest, source, origin, bytes, received_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                    [
+                        .text(manifest.id), .text(manifest.digest), .text(manifest.source.rawValue),
+                        .text(manifest.origin), .blob(manifest.bytes), .real(manifest.receivedAt.timeIntervalSince1970),
+                    ])
+                return ManifestRecording(record: manifest, isNew: true)
+            }
+        }
+    }
+
+    public func manifest(id: String) throws -> ManifestRecord? {
+        try storage { try manifestRow(where: "id = ?", .text(id)) }
+    }
+
+    public func unplannedManifests() throws -> [ManifestRecord] {
+        try storage {
+            try connection.query(manifestSelect + " WHERE planned_at IS NULL ORDER BY received_at") {
+                try readManifest($0)
+            }
+        }
+    }
+
+    public func recordPlan(_ plan: PlanRecording) throws -> PlanResult {
+        try storage {
+            try connection.transaction {
+                try connection.run(
+                    "UPDATE manifests SET format = ?, build_keys = ?, planned_at = ? WHERE id = ?",
+                    [
+                        .text(plan.format), .text(try json(plan.buildKeys)),
+                        .real(plan.plannedAt.timeIntervalSince1970), .text(plan.manifestId),
+                    ])
+                var result = PlanResult(newJobIds: [], existingJobIds: [])
+                for job in plan.jobs {
+                    if let existing = try jobId(forKey: job.idempotencyKey) {
+                        result.existingJobIds.append(existing)
+                        try link(manifestId: plan.manifestId, jobId: existing)
+                        continue
+                    }
+                    try insert(job)
+                    try link(manifestId: plan.manifestId, jobId: job.id)
+                    let note = job.state == .failed ? "rule did not render" : "job recorded"
+                    try insertTransition(
+                        JobTransition(
+                            jobId: job.id, from: .pending, to: job.state, at: plan.plannedAt, attempt: 1, note: note))
+                    result.newJobIds.append(job.id)
+                }
+                return result
+            }
+        }
+    }
+
+    // MARK: - Rows
+
+    private var manifestSelect: String {
+        """
+        SELECT id, source, origin, digest, bytes, received_at, format, build_keys, planned_at,
+            (SELECT json_group_array(job_id) FROM manifest_jobs WHERE manifest_id = manifests.id)
+        FROM manifests
+        """
+    }
+
+    private func manifestRow(where clause: String, _ value: SQLiteValue) throws -> ManifestRecord? {
+        try connection.query(manifestSelect + " WHERE " + clause, [value]) { try readManifest($0) }.first
+    }
+
+    private func readManifest(_ row: SQLiteStatement) throws -> ManifestRecord {
+        let id = row.string(at: 0) ?? ""
+        guard let source = ManifestSourceKind(rawValue: row.string(at: 1) ?? "") else {
+            throw JournalError(.corruptRecord, path: path, detail: "manifest \(id) has an unknown source")
+        }
+        return ManifestRecord(
+            id: id, source: source, origin: row.string(at: 2) ?? "", digest: row.string(at: 3) ?? "",
+            bytes: row.data(at: 4) ?? Data(), receivedAt: Date(timeIntervalSince1970: row.double(at: 5)),
+            format: row.string(at: 6), buildKeys: try decodeList(row.string(at: 7)),
+            plannedAt: row.optionalDouble(at: 8).map(Date.init(timeIntervalSince1970:)),
+            jobIds: try decodeList(row.string(at: 9)).sorted())
+    }
+
+    private func jobId(forKey key: String) throws -> String? {
+        try connection.query("SELECT id FROM jobs WHERE idempotency_key = ?", [.text(key)]) { $0.string(at: 0) }
+            .first ?? nil
+    }
+
+    private func link(manifestId: String, jobId: String) throws {
+        try connection.run(
+            "INSERT OR IGNORE INTO manifest_jobs (manifest_id, job_id) VALUES (?, ?)",
+            [.text(manifestId), .text(jobId)])
+    }
+
+    func json<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    func decodeList(_ text: String?) throws -> [String] {
+        guard let text, !text.isEmpty else { return [] }
+        do {
+            return try decoder.decode([String].self, from: Data(text.utf8))
+        } catch {
+            throw JournalError(.corruptRecord, path: path, detail: "a list is not JSON: \(text)", cause: error)
+        }
+    }
+}

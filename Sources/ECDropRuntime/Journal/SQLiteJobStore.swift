@@ -1,0 +1,68 @@
+import ECDropCore
+import ECDropSQLite
+import Foundation
+
+/// The journal in one SQLite file (WAL, busy timeout), owned by an actor: one connection, one
+/// writer at a time inside the process; other processes wait on SQLite's busy timeout.
+public actor SQLiteJobStore: JobStore {
+    public nonisolated let path: String
+    let connection: SQLiteConnection
+    let encoder: JSONEncoder
+    let decoder: JSONDecoder
+
+    /// Opens (creating when needed) the journal at `path` and brings its schema up to date.
+    public init(path: String, busyTimeout: TimeInterval = 10) throws {
+        self.path = path
+        do {
+            connection = try SQLiteConnection(path: path, busyTimeout: busyTimeout)
+        } catch let error as SQLiteError {
+            throw JournalError(.unavailable, path: path, detail: error.detail, cause: error)
+        }
+        encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .secondsSince1970
+        encoder.outputFormatting = [.sortedKeys]
+        decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        try Self.prepare(connection, path: path)
+    }
+
+    /// Closes the connection; the store is unusable afterwards.
+    public func close() {
+        try? connection.close()
+    }
+
+    static func prepare(_ connection: SQLiteConnection, path: String) throws {
+        try storage(path) {
+            try connection.enableWriteAheadLog()
+            try connection.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL")
+        }
+        let current = try storage(path) { try connection.userVersion() }
+        guard current <= JournalSchema.latestVersion else {
+            throw JournalError(
+                .newerSchema, path: path,
+                detail: "has schema version \(current), newer than the \(JournalSchema.latestVersion) this ecdrop knows"
+            )
+        }
+        for version in (current + 1)..<(JournalSchema.latestVersion + 1) {
+            try storage(path) {
+                try connection.transaction {
+                    try connection.execute(JournalSchema.migrations[version - 1])
+                    try connection.setUserVersion(version)
+                }
+            }
+        }
+    }
+
+    /// Runs a SQLite step, turning its errors into journal errors that keep the SQLite one as cause.
+    @discardableResult
+    static func storage<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as SQLiteError {
+            throw JournalError(.storage, path: path, detail: "\(error.call): \(error.detail)", cause: error)
+        }
+    }
+
+    @discardableResult
+    func storage<T>(_ body: () throws -> T) throws -> T { try Self.storage(path, body) }
+}

@@ -1,1 +1,0 @@
-// The ECDropSQLite adapter: see its files.
