@@ -8,16 +8,21 @@ public struct CommandContext: Sendable {
     public var logFormat: LogFormat
     public var environment: [String: String]
     public var time: any TimeSource
+    /// The global options as given (`--log-level`, `--log-format`), for commands that layer
+    /// them over a configuration file.
+    public var globalOptions: ParsedCommand?
 
     public init(
         output: any TextOutput, logger: Logger, logFormat: LogFormat = .logfmt,
-        environment: [String: String] = ProcessInfo.processInfo.environment, time: any TimeSource = SystemTimeSource()
+        environment: [String: String] = ProcessInfo.processInfo.environment, time: any TimeSource = SystemTimeSource(),
+        globalOptions: ParsedCommand? = nil
     ) {
         self.output = output
         self.logger = logger
         self.logFormat = logFormat
         self.environment = environment
         self.time = time
+        self.globalOptions = globalOptions
     }
 }
 

@@ -39,7 +39,7 @@ public enum EntryPoint {
             let level = try logLevel(global, environment: environment)
             let logger = Logger(level: level, sink: StandardErrorLogSink(format: format))
             let context = CommandContext(
-                output: output, logger: logger, logFormat: format, environment: environment)
+                output: output, logger: logger, logFormat: format, environment: environment, globalOptions: global)
             guard let handler = CommandRegistry.handler(for: command.spec.path) else {
                 return ExitCode.software.rawValue
             }

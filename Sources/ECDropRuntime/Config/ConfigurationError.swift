@@ -27,11 +27,15 @@ public struct ConfigurationError: ECDropError {
 
     public var location: SourceLocation? { errors.first?.location }
 
-    /// Every diagnostic on its own lines, with carets under the offending columns.
+    /// Every diagnostic on its own lines, with carets under the offending columns. Lines without
+    /// a place start with `ecdrop: `, except a first line the entry point prefixes itself (it
+    /// does when the error has no location).
     public var description: String {
-        diagnostics.map { diagnostic in
+        let prefixedByCaller = location == nil
+        return diagnostics.enumerated().map { index, diagnostic in
             let text = diagnostic.rendered(source: source)
-            return diagnostic.location == nil ? "ecdrop: \(text)" : text
+            let needsPrefix = diagnostic.location == nil && !(index == 0 && prefixedByCaller)
+            return needsPrefix ? "ecdrop: \(text)" : text
         }.joined(separator: "\n")
     }
 }

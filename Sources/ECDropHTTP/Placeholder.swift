@@ -1,1 +1,0 @@
-// The ECDropHTTP adapter: see its files.
