@@ -1,4 +1,5 @@
 import ECDropCore
+import Foundation
 
 /// `ecdrop images list`: List custom images in a region, straight from the ECD API.
 public enum ImagesListCommand: CommandHandler {
@@ -16,6 +17,32 @@ public enum ImagesListCommand: CommandHandler {
         ])
 
     public static func run(_ command: ParsedCommand, context: CommandContext) async throws -> ExitCode {
-        throw NotAvailableYet(command: spec.name)
+        let region = try ECDCommandSupport.region(command)
+        let status = try statusFilter(command)
+        let client = try ECDCommandSupport.client(command, context: context)
+        let name = command.value("name")
+        let query = DescribeImagesQuery(RegionId: region, ImageName: name, ImageStatus: status, ImageType: "CUSTOM")
+        // The service's name filter is not documented as exact: match the name here too.
+        let images = try await client.describeAllImages(query).filter { name == nil || $0.name == name }
+        if command.flag("json") {
+            context.output.line(ECDCommandSupport.jsonText(images.map(ECDCommandSupport.json)))
+        } else if images.isEmpty {
+            context.output.line("no custom images in \(region)" + (name.map { " named '\($0)'" } ?? ""))
+        } else {
+            context.output.line(ECDCommandSupport.table(images))
+        }
+        return .success
+    }
+
+    static let statuses = ["Creating", "Available", "CreateFailed"]
+
+    static func statusFilter(_ command: ParsedCommand) throws -> String? {
+        guard let status = command.value("status") else { return nil }
+        guard statuses.contains(status) else {
+            throw UsageError(
+                .badValue, "--status must be one of \(statuses.joined(separator: ", ")), not '\(status)'",
+                command: spec.name, suggestion: Suggestion.closest(to: status, in: statuses))
+        }
+        return status
     }
 }

@@ -1,0 +1,58 @@
+import Foundation
+
+/// One HTTP exchange with the endpoint. The real one is `URLSessionECDTransport`; tests may
+/// substitute their own.
+public protocol ECDTransport: Sendable {
+    func send(_ request: ECDHTTPRequest) async throws(ECDTransportFailure) -> ECDHTTPResponse
+}
+
+public struct ECDHTTPRequest: Sendable {
+    public var url: URL
+    public var method: String
+    /// Contains the Authorization header and possibly an STS token: never log it.
+    public var headers: [(name: String, value: String)]
+    public var timeout: TimeInterval
+
+    public init(url: URL, method: String, headers: [(name: String, value: String)], timeout: TimeInterval) {
+        self.url = url
+        self.method = method
+        self.headers = headers
+        self.timeout = timeout
+    }
+}
+
+public struct ECDHTTPResponse: Sendable {
+    public var status: Int
+    /// Names lowercased.
+    public var headers: [String: String]
+    public var body: Data
+
+    public init(status: Int, headers: [String: String], body: Data) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// Why no answer came back, and whether the request may have reached the server.
+public struct ECDTransportFailure: Error, Sendable {
+    public enum Kind: String, Sendable {
+        case timedOut = "Timeout"
+        case connectionReset = "ConnectionReset"
+        case cannotConnect = "ConnectionFailed"
+        case unknownHost = "UnknownHost"
+        case tls = "TLSFailed"
+        case other = "NetworkError"
+    }
+
+    public var kind: Kind
+    /// False only when the request certainly never left (no connection was made).
+    public var maybeDelivered: Bool
+    public var detail: String
+
+    public init(kind: Kind, maybeDelivered: Bool, detail: String) {
+        self.kind = kind
+        self.maybeDelivered = maybeDelivered
+        self.detail = detail
+    }
+}
