@@ -4,7 +4,7 @@ SCRATCH ?= .build
 
 .PHONY: quickstart test build release lint format bench setup clean
 
-## Build and run the agent on its embedded defaults (the quickstart).
+## Build and run the whole flow locally: simulator, seeded drop folder, daemon (the quickstart).
 quickstart: release
 	scripts/quickstart
 

@@ -47,9 +47,16 @@ public struct ECDCallError: ECDropError {
     }
 
     public var exitCode: ExitCode {
+        let refused = [
+            "Signature", "IncompleteSignature", "InvalidAccessKeyId", "InvalidSecurityToken", "Forbidden",
+            "InvalidCredentials", "NoPermission",
+        ]
+        if disposition == .permanent, refused.contains(where: { serviceCode.hasPrefix($0) }) {
+            return .permissionDenied
+        }
         switch disposition {
-        case .transient: .temporaryFailure
-        case .permanent: .unavailable
+        case .transient: return .temporaryFailure
+        case .permanent: return .unavailable
         }
     }
 }
