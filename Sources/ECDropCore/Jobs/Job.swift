@@ -41,6 +41,8 @@ public struct Job: Sendable, Hashable, Codable {
     public var polls: Int
     /// Bumped on every save; a store refuses a save based on a stale version.
     public var version: Int
+    /// The agent process that last saved the job (`host/pid`); while it lives, its upload lease holds.
+    public var owner: String?
 
     public init(
         id: String, manifestId: String, idempotencyKey: String, plan: JobPlan, defaultDeadline: TimeInterval,

@@ -6,10 +6,14 @@ import Foundation
 public struct JobMachine: Sendable {
     public var polling: Backoff
     public var calls: Backoff
+    /// How long a committed upload belongs to the process that committed it; another process
+    /// resumes it only after this, or once that process is gone.
+    public var uploadLease: TimeInterval
 
-    public init(polling: Backoff, calls: Backoff = .calls) {
+    public init(polling: Backoff, calls: Backoff = .calls, uploadLease: TimeInterval = 300) {
         self.polling = polling
         self.calls = calls
+        self.uploadLease = uploadLease
     }
 
     public func handle(_ event: JobEvent, for job: Job, at now: Date) -> JobDecision {
@@ -86,7 +90,7 @@ public struct JobMachine: Sendable {
     private func commitUpload(_ step: inout Step, note: String) {
         guard let request = step.job.request else { return }
         step.job.uploadSends += 1
-        step.job.wakeAt = nil
+        step.job.wakeAt = step.now.addingTimeInterval(uploadLease)
         step.moveTo(.uploading, note: "\(note) (\(step.job.uploadSends))")
         step.actions.append(.upload(request))
     }

@@ -64,12 +64,26 @@ public struct PlanOutcome: Sendable, Hashable, Codable {
     public var buildKeys: [String]
     public var jobs: [JobPlan]
     public var problems: [PlanProblem]
+    /// Matches of report-only rules: no upload, a record for the reporters.
+    public var reports: [ReportPlan]
 
-    public init(format: String, buildKeys: [String], jobs: [JobPlan], problems: [PlanProblem]) {
+    public init(
+        format: String, buildKeys: [String], jobs: [JobPlan], problems: [PlanProblem], reports: [ReportPlan] = []
+    ) {
         self.format = format
         self.buildKeys = buildKeys
         self.jobs = jobs
         self.problems = problems
+        self.reports = reports
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        format = try container.decode(String.self, forKey: .format)
+        buildKeys = try container.decode([String].self, forKey: .buildKeys)
+        jobs = try container.decode([JobPlan].self, forKey: .jobs)
+        problems = try container.decode([PlanProblem].self, forKey: .problems)
+        reports = try container.decodeIfPresent([ReportPlan].self, forKey: .reports) ?? []
     }
 }
 

@@ -33,7 +33,9 @@ public struct ConfigurationError: ECDropError {
     public var description: String {
         let prefixedByCaller = location == nil
         return diagnostics.enumerated().map { index, diagnostic in
-            let text = diagnostic.rendered(source: source)
+            // The line of an inline secret holds the secret: name the place, never show it.
+            let shown = diagnostic.code == "config.inline_secret" ? nil : source
+            let text = diagnostic.rendered(source: shown)
             let needsPrefix = diagnostic.location == nil && !(index == 0 && prefixedByCaller)
             return needsPrefix ? "ecdrop: \(text)" : text
         }.joined(separator: "\n")

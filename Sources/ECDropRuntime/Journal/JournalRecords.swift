@@ -53,13 +53,19 @@ public struct PlanRecording: Sendable {
     public var buildKeys: [String]
     public var jobs: [Job]
     public var plannedAt: Date
+    /// Reports of jobs born failed; stored only for jobs that are new.
+    public var outbox: [OutboxItem]
 
-    public init(manifestId: String, format: String, buildKeys: [String], jobs: [Job], plannedAt: Date) {
+    public init(
+        manifestId: String, format: String, buildKeys: [String], jobs: [Job], plannedAt: Date,
+        outbox: [OutboxItem] = []
+    ) {
         self.manifestId = manifestId
         self.format = format
         self.buildKeys = buildKeys
         self.jobs = jobs
         self.plannedAt = plannedAt
+        self.outbox = outbox
     }
 }
 

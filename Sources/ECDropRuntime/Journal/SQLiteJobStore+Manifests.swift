@@ -59,6 +59,7 @@ extension SQLiteJobStore {
                             jobId: job.id, from: .pending, to: job.state, at: plan.plannedAt, attempt: 1, note: note))
                     result.newJobIds.append(job.id)
                 }
+                for item in plan.outbox where result.newJobIds.contains(item.jobId) { try insertOutbox(item) }
                 return result
             }
         }

@@ -115,6 +115,19 @@ struct ConfigurationLoaderTests {
         #expect(found.first?.location?.file == "ecdrop.yaml")
     }
 
+    @Test("an inline secret is refused without its value appearing in the message")
+    func inlineSecretNeverShown() throws {
+        let folder = try ConfigTestFolder()
+        try folder.write("ecdrop.yaml", "webhook:\n  secret: hunter2-value\n")
+        #expect {
+            try loader(folder).load(file: "ecdrop.yaml")
+        } throws: { error in
+            let error = error as! ConfigurationError
+            return error.code == "config.inline_secret" && error.description.contains("secret_file")
+                && !error.description.contains("hunter2") && !error.message.contains("hunter2")
+        }
+    }
+
     @Test("every problem in the file is reported at once")
     func everyProblemAtOnce() throws {
         let yaml = "ecd:\n  concurency: 4\n  max_attempts: 99\nwebhok: {}\nlog:\n  format: xml\n"

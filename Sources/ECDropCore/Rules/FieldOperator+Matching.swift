@@ -1,0 +1,50 @@
+import Foundation
+
+extension FieldOperator {
+    /// True when the field's value (nil: the field is missing) passes the test.
+    public func holds(for value: String?) -> Bool {
+        if case .exists(let wanted) = self { return (value != nil) == wanted }
+        guard let value else { return false }
+        switch self {
+        case .equals(let expected): return value == expected
+        case .oneOf(let candidates): return candidates.contains(value)
+        case .glob(let pattern): return Glob.matches(value, pattern: pattern)
+        case .regex(let pattern): return RegexCache.search(pattern, in: value)
+        case .contains(let part): return value.contains(part)
+        case .compare(let comparison, let bound, _):
+            guard let number = Quantity.parse(value) else { return false }
+            return comparison.holds(number, bound)
+        case .exists: return true
+        }
+    }
+}
+
+extension FieldOperator.Comparison {
+    func holds(_ value: Double, _ bound: Double) -> Bool {
+        switch self {
+        case .gt: value > bound
+        case .gte: value >= bound
+        case .lt: value < bound
+        case .lte: value <= bound
+        }
+    }
+}
+
+/// Regular expressions as rules write them: searched anywhere in the value unless anchored.
+enum RegexCache {
+    /// Nil when the pattern is valid; otherwise the reason it is not.
+    static func problem(with pattern: String) -> String? {
+        do {
+            _ = try NSRegularExpression(pattern: pattern)
+            return nil
+        } catch {
+            return "not a valid regular expression"
+        }
+    }
+
+    static func search(_ pattern: String, in value: String) -> Bool {
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { return false }
+        let range = NSRange(value.startIndex..., in: value)
+        return expression.firstMatch(in: value, range: range) != nil
+    }
+}

@@ -1,0 +1,116 @@
+import ECDropCore
+import Foundation
+
+/// The dispatcher and the follower: each round it finds the jobs that need work, uploads
+/// (look first, commit, send) and polls (batched by region) within the concurrency limit and
+/// the request rate, fair across rules. Every step is saved before it is acted on, so a round
+/// cut short anywhere resumes in the next process.
+public struct JobEngine: Sendable {
+    public var store: any JobStore
+    public var images: any ImageService
+    public var machine: JobMachine
+    public var router: ReportRouter
+    public var pacer: Pacer
+    public var time: any TimeSource
+    public var logger: Logger
+    public var concurrency: Int
+    /// This process, as written into the jobs it saves.
+    public var owner: String = ProcessIdentity.current
+    public var isAlive: @Sendable (String) -> Bool = ProcessIdentity.isAlive
+    /// Image ids per DescribeImages call of the follower.
+    public var pollBatchSize = 50
+
+    public init(
+        store: any JobStore, images: any ImageService, machine: JobMachine, router: ReportRouter, pacer: Pacer,
+        time: any TimeSource, logger: Logger, concurrency: Int
+    ) {
+        self.store = store
+        self.images = images
+        self.machine = machine
+        self.router = router
+        self.pacer = pacer
+        self.time = time
+        self.logger = logger
+        self.concurrency = max(1, concurrency)
+    }
+
+    /// One round: every due job gets its turn. Returns when the round's work is done.
+    public func runOnce() async throws {
+        let now = time.now()
+        let due = try await store.jobs(.unfinished).filter { isDue($0, at: now) }
+        let uploads = FairOrder.interleave(due.filter { $0.state != .importing }.sorted { $0.createdAt < $1.createdAt })
+        let polls = pollBatches(due.filter { $0.state == .importing })
+        let units = uploads.map(WorkUnit.upload) + polls.map(WorkUnit.poll)
+        await withTaskGroup(of: Void.self) { group in
+            var running = 0
+            for unit in units {
+                if running >= concurrency {
+                    await group.next()
+                    running -= 1
+                }
+                group.addTask { await perform(unit) }
+                running += 1
+            }
+        }
+    }
+
+    /// When the next unfinished job needs work; nil when there is none.
+    public func nextWake() async throws -> Date? {
+        let now = time.now()
+        return try await store.jobs(.unfinished).map { wakeTime(of: $0, at: now) }.min()
+    }
+
+    /// Rounds until cancelled, resting until the next job is due, or `idle` at most so that
+    /// jobs recorded by intake (or another process) are picked up.
+    public func run(idle: TimeInterval = 1) async {
+        while !Task.isCancelled {
+            do {
+                try await runOnce()
+                let next = try await nextWake() ?? time.now().addingTimeInterval(idle)
+                try await time.sleep(until: min(next, time.now().addingTimeInterval(idle)))
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.error("pipeline round failed", error: error)
+                try? await time.sleep(for: idle)
+            }
+        }
+    }
+
+    // MARK: - Choosing work
+
+    enum WorkUnit: Sendable {
+        case upload(Job)
+        case poll([Job])
+    }
+
+    func isDue(_ job: Job, at now: Date) -> Bool {
+        wakeTime(of: job, at: now) <= now
+    }
+
+    func wakeTime(of job: Job, at now: Date) -> Date {
+        guard let wake = job.wakeAt else { return now }
+        // A committed upload whose process died need not wait out the lease.
+        if job.state == .uploading, wake > now, let holder = job.owner, holder != owner, !isAlive(holder) {
+            return now
+        }
+        return job.state == .importing ? min(wake, job.deadline) : wake
+    }
+
+    func pollBatches(_ jobs: [Job]) -> [[Job]] {
+        let byRegion = Dictionary(grouping: jobs.filter { $0.imageId != nil }, by: \.region)
+        return byRegion.keys.sorted().flatMap { region -> [[Job]] in
+            let regionJobs = byRegion[region]!
+            return stride(from: 0, to: regionJobs.count, by: pollBatchSize).map {
+                Array(regionJobs[$0..<min($0 + pollBatchSize, regionJobs.count)])
+            }
+        }
+    }
+
+    private func perform(_ unit: WorkUnit) async {
+        switch unit {
+        case .upload(let job): await advance(job, with: .dispatched)
+        case .poll(let jobs): await poll(jobs)
+        }
+    }
+}

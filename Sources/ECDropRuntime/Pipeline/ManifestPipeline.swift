@@ -1,0 +1,126 @@
+import ECDropCore
+import Foundation
+
+/// Where intake hands manifests over: digest, plan, journal. A manifest is on record, with its
+/// jobs, before `accept` returns; the same bytes again, or the same builds in a rewritten
+/// Packer file, create no new jobs and say so.
+public struct ManifestPipeline: ManifestSink {
+    public var store: any JobStore
+    public var planner: any JobPlanner
+    public var digests: any Digests
+    public var router: ReportRouter
+    public var time: any TimeSource
+    public var logger: Logger
+    /// Follow deadline for rules that set none.
+    public var defaultDeadline: TimeInterval
+    /// Called after new jobs are recorded, so the engine can start a round early.
+    public var onNewJobs: @Sendable () -> Void = {}
+
+    public init(
+        store: any JobStore, planner: any JobPlanner, digests: any Digests, router: ReportRouter,
+        time: any TimeSource, logger: Logger, defaultDeadline: TimeInterval
+    ) {
+        self.store = store
+        self.planner = planner
+        self.digests = digests
+        self.router = router
+        self.time = time
+        self.logger = logger
+        self.defaultDeadline = defaultDeadline
+    }
+
+    public func accept(_ manifest: IncomingManifest) async throws -> IntakeReceipt {
+        let digest = digests.sha256Hex(manifest.bytes)
+        // Planning first keeps manifests that are unreadable, or still being written, out of the journal.
+        let outcome = try planner.plan(manifest)
+        let candidate = ManifestRecord(
+            id: IdempotencyKey.manifestId(forDigest: digest), source: manifest.source, origin: manifest.origin,
+            digest: digest, bytes: manifest.bytes, receivedAt: manifest.receivedAt)
+        let recording = try await journal { try await store.recordManifest(candidate) }
+        let stored = recording.record
+        if !recording.isNew, stored.plannedAt != nil {
+            logReceived(stored, outcome: outcome, newJobs: 0, repeated: true)
+            return IntakeReceipt(manifestId: stored.id, isRepeat: true, jobIds: stored.jobIds)
+        }
+        return try await enter(outcome, for: stored)
+    }
+
+    /// Plans the manifests recorded before a stop but never planned.
+    public func planUnplanned() async throws {
+        for manifest in try await store.unplannedManifests() {
+            let incoming = IncomingManifest(
+                source: manifest.source, origin: manifest.origin, bytes: manifest.bytes, receivedAt: manifest.receivedAt
+            )
+            do {
+                _ = try await enter(try planner.plan(incoming), for: manifest)
+            } catch {
+                logger.error("manifest not planned", error: error, ["manifest.id": .string(manifest.id)])
+            }
+        }
+    }
+
+    private func enter(_ outcome: PlanOutcome, for manifest: ManifestRecord) async throws -> IntakeReceipt {
+        let now = time.now()
+        let jobs = makeJobs(outcome, manifestId: manifest.id, at: now)
+        let failed = jobs.filter { $0.state == .failed }
+        let outbox = failed.flatMap { router.outboxItems(for: .failed, job: $0, manifest: manifest, at: now) }
+        let plan = PlanRecording(
+            manifestId: manifest.id, format: outcome.format, buildKeys: outcome.buildKeys, jobs: jobs, plannedAt: now,
+            outbox: outbox)
+        let result = try await journal { try await store.recordPlan(plan) }
+        warnAboutReporters(outcome)
+        logReceived(manifest, outcome: outcome, newJobs: result.newJobIds.count, repeated: false)
+        if !result.newJobIds.isEmpty { onNewJobs() }
+        let repeated = result.newJobIds.isEmpty && !result.existingJobIds.isEmpty
+        return IntakeReceipt(manifestId: manifest.id, isRepeat: repeated, jobIds: result.allJobIds)
+    }
+
+    /// One job per plan and per problem, once per idempotency key.
+    func makeJobs(_ outcome: PlanOutcome, manifestId: String, at now: Date) -> [Job] {
+        var seen = Set<String>()
+        var jobs: [Job] = []
+        for plan in outcome.jobs {
+            let key = IdempotencyKey.derive(plan, digests: digests)
+            guard seen.insert(key).inserted else { continue }
+            jobs.append(
+                Job(
+                    id: IdempotencyKey.jobId(forKey: key), manifestId: manifestId, idempotencyKey: key, plan: plan,
+                    defaultDeadline: defaultDeadline, createdAt: now))
+        }
+        for problem in outcome.problems {
+            let key = IdempotencyKey.derive(problem, digests: digests)
+            guard seen.insert(key).inserted else { continue }
+            jobs.append(
+                Job(
+                    id: IdempotencyKey.jobId(forKey: key), manifestId: manifestId, idempotencyKey: key,
+                    problem: problem, createdAt: now))
+        }
+        return jobs
+    }
+
+    private func journal<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as JournalError {
+            throw IntakeError(.journal, "the manifest could not be recorded: \(error.message)", cause: error)
+        }
+    }
+
+    private func warnAboutReporters(_ outcome: PlanOutcome) {
+        let unknown = Set(outcome.jobs.flatMap { router.unknownReporters(in: $0.reporters) })
+        for name in unknown.sorted() {
+            logger.warning("rule names an unknown reporter", ["reporter.name": .string(name)])
+        }
+    }
+
+    private func logReceived(_ manifest: ManifestRecord, outcome: PlanOutcome, newJobs: Int, repeated: Bool) {
+        logger.info(
+            "manifest received",
+            [
+                "manifest.id": .string(manifest.id), "manifest.source": .string(manifest.source.rawValue),
+                "manifest.origin": .string(manifest.origin), "manifest.format": .string(outcome.format),
+                "manifest.repeat": .bool(repeated), "jobs.new": .int(newJobs),
+                "jobs.planned": .int(outcome.jobs.count + outcome.problems.count),
+            ])
+    }
+}

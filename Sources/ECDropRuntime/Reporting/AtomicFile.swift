@@ -1,0 +1,74 @@
+import ECDropCore
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Why a file could not be written: which file, which call, the system's reason.
+public struct FileWriteError: ECDropError {
+    public var path: String
+    public var call: String
+    public var errorNumber: Int32
+
+    public var code: String { "file.write_failed" }
+
+    public var message: String {
+        "cannot write \(path): \(call) failed: \(String(cString: strerror(errorNumber))); "
+            + "check that the folder exists, is writable by this user, and has free space"
+    }
+
+    public var exitCode: ExitCode { .cantCreate }
+}
+
+/// Writes whole files so readers see the old bytes or the new ones, never a mix: a temporary
+/// file beside the target, fsync, rename over the target, fsync of the folder.
+public enum AtomicFile {
+    public static func write(_ data: Data, to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).tmp")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure(temporary, "open") }
+        do {
+            try writeAll(data, to: descriptor, path: temporary)
+            guard fsync(descriptor) == 0 else { throw failure(temporary, "fsync") }
+            close(descriptor)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let error = failure(path, "rename")
+            unlink(temporary)
+            throw error
+        }
+        syncFolder(folder)
+    }
+
+    private static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw failure(path, "write")
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// Makes the rename itself durable; a folder that cannot be opened is left to the file system.
+    private static func syncFolder(_ folder: String) {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    private static func failure(_ path: String, _ call: String) -> FileWriteError {
+        FileWriteError(path: path, call: call, errorNumber: errno)
+    }
+}
