@@ -114,6 +114,7 @@ struct DropFolderWatcherTests {
             await harness.watcher.waitUntilIdle()
             try harness.write("slow.json", manifest)
             await harness.sink.waitForAccepted(1)
+            await harness.watcher.waitUntilIdle()
         }
         #expect(await harness.sink.calls == 2)
         #expect(harness.names(in: "processed") == ["slow.json"])
