@@ -77,3 +77,20 @@ let package = Package(
             swiftSettings: strict),
     ]
 )
+
+// libFuzzer targets, one per parser, declared only when ECDROP_FUZZ=1 so ordinary builds never
+// see them; `fuzz/run` builds them with `swift build --sanitize fuzzer`.
+if Context.environment["ECDROP_FUZZ"] == "1" {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzYAML", ["ECDropCore", "ECDropYAML"]),
+        ("FuzzConfig", ["ECDropCore", "ECDropYAML"]),
+        ("FuzzECDResponse", ["ECDropCore"]),
+        ("FuzzAuthorization", ["ECDropCore"]),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(
+            .executableTarget(
+                name: target.name, dependencies: target.dependencies, path: "fuzz/Sources/\(target.name)",
+                swiftSettings: strict))
+    }
+}
