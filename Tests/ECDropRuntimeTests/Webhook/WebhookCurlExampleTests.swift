@@ -32,7 +32,7 @@ struct WebhookCurlExampleTests {
     }
 
     static func run(_ arguments: [String]) async throws -> Data {
-        try await Task.detached {
+        try await BlockingWork.run {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = arguments
@@ -42,6 +42,6 @@ struct WebhookCurlExampleTests {
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             return data
-        }.value
+        }
     }
 }
