@@ -22,7 +22,11 @@ extension ECDClient {
             }
             guard
                 options.retry.shouldRetry(failure.error, afterAttempt: attempt, waited: waited, idempotent: idempotent)
-            else { throw failure.error }
+            else {
+                var error = failure.error
+                if attempt > 1 { error.serviceMessage += " (gave up after \(attempt) attempts)" }
+                throw error
+            }
             let delay = options.retry.delay(afterAttempt: attempt, retryAfter: failure.retryAfter, unit: jitter())
             logger.debug(
                 "ecd call will be retried",

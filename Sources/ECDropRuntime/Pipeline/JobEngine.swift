@@ -19,6 +19,8 @@ public struct JobEngine: Sendable {
     public var isAlive: @Sendable (String) -> Bool = ProcessIdentity.isAlive
     /// Image ids per DescribeImages call of the follower.
     public var pollBatchSize = 50
+    /// When set, only these jobs are worked on (`ecdrop submit` follows its own jobs only).
+    public var scope: Set<String>?
 
     public init(
         store: any JobStore, images: any ImageService, machine: JobMachine, router: ReportRouter, pacer: Pacer,
@@ -37,7 +39,7 @@ public struct JobEngine: Sendable {
     /// One round: every due job gets its turn. Returns when the round's work is done.
     public func runOnce() async throws {
         let now = time.now()
-        let due = try await store.jobs(.unfinished).filter { isDue($0, at: now) }
+        let due = try await unfinished().filter { isDue($0, at: now) }
         let uploads = FairOrder.interleave(due.filter { $0.state != .importing }.sorted { $0.createdAt < $1.createdAt })
         let polls = pollBatches(due.filter { $0.state == .importing })
         let units = uploads.map(WorkUnit.upload) + polls.map(WorkUnit.poll)
@@ -57,7 +59,14 @@ public struct JobEngine: Sendable {
     /// When the next unfinished job needs work; nil when there is none.
     public func nextWake() async throws -> Date? {
         let now = time.now()
-        return try await store.jobs(.unfinished).map { wakeTime(of: $0, at: now) }.min()
+        return try await unfinished().map { wakeTime(of: $0, at: now) }.min()
+    }
+
+    /// The unfinished jobs within scope.
+    public func unfinished() async throws -> [Job] {
+        let jobs = try await store.jobs(.unfinished)
+        guard let scope else { return jobs }
+        return jobs.filter { scope.contains($0.id) }
     }
 
     /// Rounds until cancelled, resting until the next job is due, or `idle` at most so that

@@ -28,10 +28,10 @@ public enum AtomicFile {
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).tmp")
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw failure(temporary, "open") }
+        guard descriptor >= 0 else { throw failure(path, "open of its temporary file") }
         do {
-            try writeAll(data, to: descriptor, path: temporary)
-            guard fsync(descriptor) == 0 else { throw failure(temporary, "fsync") }
+            try writeAll(data, to: descriptor, path: path)
+            guard fsync(descriptor) == 0 else { throw failure(path, "fsync") }
             close(descriptor)
         } catch {
             close(descriptor)

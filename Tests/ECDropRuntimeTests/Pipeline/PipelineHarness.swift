@@ -7,7 +7,7 @@ import Foundation
 /// A journal in a temporary folder, the fake ECD, a manual clock, and the pipeline over them.
 struct PipelineHarness {
     let folder: TemporaryFolder
-    let store: SQLiteJobStore
+    private(set) var store: SQLiteJobStore
     let ecd: FakeImageService
     let clock = ManualTimeSource()
     let logs = MemoryLogSink()
@@ -19,6 +19,9 @@ struct PipelineHarness {
         ecd = FakeImageService(pollsToFinish: pollsToFinish)
         self.webhooks = webhooks
     }
+
+    /// Works on another journal (such as one a command will read).
+    mutating func useStore(_ other: SQLiteJobStore) { store = other }
 
     var resultsFolder: String { folder.path("results") }
 
