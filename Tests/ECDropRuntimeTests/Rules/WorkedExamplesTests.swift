@@ -67,3 +67,22 @@ struct WorkedExamplesTests {
         #expect(evaluation.outcome.reports.map(\.buildName) == ["tools-iso"])
     }
 }
+
+@Suite("The README's rules documentation")
+struct RulesReadmeTests {
+    @Test(
+        "the README shows every file of rules/ exactly as it is", arguments: ["10-nightly", "20-gpu", "90-catch-all"])
+    func examplesMatch(name: String) throws {
+        let readme = String(decoding: try RepositoryFiles.data("README.md"), as: UTF8.self)
+        let example = String(decoding: try RepositoryFiles.data("rules/\(name).yaml"), as: UTF8.self)
+        #expect(readme.contains("```yaml\n" + example + "```"))
+    }
+
+    @Test("the README names every operator, filter and context field")
+    func namesEverything() throws {
+        let readme = String(decoding: try RepositoryFiles.data("README.md"), as: UTF8.self)
+        for name in FieldOperator.names + TemplateFilter.names + ContextField.fixed {
+            #expect(readme.contains("`\(name)"), "README does not mention \(name)")
+        }
+    }
+}
