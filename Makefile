@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SCRATCH ?= .build
 
-.PHONY: quickstart test build release lint format bench setup clean
+.PHONY: quickstart test build release deb lint format bench setup clean
 
 ## Build and run the whole flow locally: simulator, seeded drop folder, daemon (the quickstart).
 quickstart: release
@@ -23,6 +23,12 @@ build:
 release:
 	scripts/setup all
 	$(SWIFT) build --scratch-path $(SCRATCH) -c release --product ecdrop
+
+## The Debian package in dist/, with the Swift runtime linked in so it runs without a toolchain.
+deb:
+	scripts/setup test
+	$(SWIFT) build --scratch-path $(SCRATCH)/static -c release --product ecdrop --static-swift-stdlib
+	scripts/build-deb --binary $(SCRATCH)/static/release/ecdrop --out dist
 
 lint:
 	$(SWIFT) format lint --recursive --strict Package.swift Sources Tests

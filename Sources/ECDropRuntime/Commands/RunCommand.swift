@@ -30,13 +30,22 @@ public enum RunCommand: CommandHandler {
 
         let assembly = DaemonAssembly(loaded: loaded, logger: logger, environment: context.environment)
         let rules = assembly.rules()
-        let summary = try rules?.reload()
+        let summary = try rules.reload()
+        for warning in summary.warnings {
+            logger.warning("rules warning", ["rules.diagnostic": .string(warning.description)])
+        }
         if command.flag("check") {
             let file = loaded.file ?? "built-in defaults"
-            let counted = summary.map { ", \($0.ruleCount) rule(s) in \($0.fileCount) file(s)" } ?? ""
-            context.output.line("configuration OK: \(file)\(counted)")
+            context.output.line(
+                "configuration OK: \(file), \(summary.ruleCount) rule(s) in \(summary.fileCount) file(s)")
             return .success
         }
+        logger.info(
+            "rules loaded",
+            [
+                "rules.folder": .string(rules.folder), "rules.count": .int(summary.ruleCount),
+                "rules.files": .int(summary.fileCount),
+            ])
         let daemon = try assembly.makeDaemon(rules: rules)
         try await daemon.run(signals: signals.stream)
         return .success

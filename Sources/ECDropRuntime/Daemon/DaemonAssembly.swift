@@ -1,4 +1,5 @@
 import ECDropCore
+import ECDropCrypto
 import Foundation
 
 /// Builds the daemon's parts from a loaded configuration: rules, journal, pipeline, intake.
@@ -6,20 +7,79 @@ struct DaemonAssembly {
     var loaded: LoadedConfiguration
     var logger: Logger
     var environment: [String: String]
+    var time: any TimeSource = SystemTimeSource()
+    /// The rule set in force, shared by the planner and the reloads.
+    let ruleStore = RuleSetStore()
 
     var configuration: Configuration { loaded.configuration }
 
     /// The rules in the configured folder; loaded at start and on every reload.
-    func rules() -> (any RuleSetReloading)? {
-        // Not yet: the rules folder loader lands with the rules engine; until then no rules.
-        nil
+    func rules() -> any RuleSetReloading {
+        FolderRules(folder: configuration.rulesDir, store: ruleStore)
     }
 
-    func makeDaemon(rules: (any RuleSetReloading)?) throws -> Daemon {
-        // Not yet: journal, pipeline, drop folders and webhook server are wired as they land.
-        Daemon(
-            pipeline: [], intake: [], rules: rules, shutdownGrace: configuration.pipeline.shutdownGrace,
+    /// The planner over the rules in force.
+    func planner() -> any JobPlanner {
+        RulesPlanner(store: ruleStore, settings: configuration.pipeline)
+    }
+
+    func makeDaemon(rules: any RuleSetReloading) throws -> Daemon {
+        let pipeline = try makePipeline(planner: planner())
+        // Not yet: drop folders and webhook server are wired as they land.
+        return Daemon(
+            pipeline: [pipeline], intake: [], rules: rules, shutdownGrace: configuration.pipeline.shutdownGrace,
             serving: serving, logger: logger, notifier: SystemdNotifier(environment: environment))
+    }
+
+    /// The journal, the ECD client, the dispatcher and follower, and the reporters.
+    func makePipeline(planner: any JobPlanner) throws -> PipelineService {
+        try createFolder(configuration.stateDir, key: "state_dir")
+        let store = try SQLiteJobStore(path: configuration.journalPath)
+        let digests = OpenSSLDigests()
+        let router = ReportRouter(results: configuration.results.folder.map(ResultsFolder.init), webhooks: webhooks)
+        let engine = JobEngine(
+            store: store, images: imageService(), machine: JobMachine(polling: .polling(configuration.pipeline)),
+            router: router, pacer: Pacer(perSecond: configuration.ecd.requestsPerSecond, time: time), time: time,
+            logger: logger, concurrency: configuration.ecd.concurrency)
+        let intake = ManifestPipeline(
+            store: store, planner: planner, digests: digests, router: router, time: time, logger: logger,
+            defaultDeadline: configuration.pipeline.followDeadline)
+        let delivery =
+            webhooks.isEmpty
+            ? nil
+            : WebhookDelivery(
+                store: store, targets: webhooks, transport: URLSessionWebhookTransport(),
+                signature: WebhookSignature(digests: digests), time: time, logger: logger)
+        return PipelineService(
+            store: store, engine: engine, intake: intake, delivery: delivery, logger: logger,
+            onStopped: { await store.close() })
+    }
+
+    func imageService() -> any ImageService {
+        let chain = CredentialsChain.standard(
+            settings: configuration.ecd, environment: environment, time: time, logger: logger)
+        return ECDClient(
+            options: ECDClientOptions(settings: configuration.ecd), credentials: chain, environment: environment,
+            time: time, logger: logger)
+    }
+
+    var webhooks: [String: WebhookTarget] {
+        configuration.reporters.reduce(into: [:]) { targets, entry in
+            guard let url = URL(string: entry.value.url) else { return }
+            targets[entry.key] = WebhookTarget(
+                name: entry.key, url: url, secret: loaded.secrets.reporters[entry.key], retryFor: entry.value.retryFor)
+        }
+    }
+
+    private func createFolder(_ path: String, key: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw GeneralError(
+                code: "daemon.folder",
+                message: "cannot create '\(key)' folder \(path): \(error.localizedDescription); "
+                    + "create it and give the user ecdrop runs as write access", cause: error, exitCode: .cantCreate)
+        }
     }
 
     /// What the "ecdrop serving" line says.

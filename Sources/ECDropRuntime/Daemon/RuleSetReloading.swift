@@ -26,11 +26,14 @@ public struct RulesSummary: Sendable, Equatable {
 public struct RulesReloadError: ECDropError {
     public var folder: String
     public var diagnostics: [Diagnostic]
+    /// The diagnostics with their source lines and carets, when the files could be read.
+    public var rendered: [String]
     public var cause: (any Error)?
 
-    public init(folder: String, diagnostics: [Diagnostic], cause: (any Error)? = nil) {
+    public init(folder: String, diagnostics: [Diagnostic], rendered: [String]? = nil, cause: (any Error)? = nil) {
         self.folder = folder
         self.diagnostics = diagnostics
+        self.rendered = rendered ?? diagnostics.map(\.description)
         self.cause = cause
     }
 
@@ -46,6 +49,6 @@ public struct RulesReloadError: ECDropError {
     public var exitCode: ExitCode { .config }
 
     public var description: String {
-        (diagnostics.map(\.description) + ["ecdrop: error: \(message)"]).joined(separator: "\n")
+        (rendered + ["ecdrop: error: \(message)"]).joined(separator: "\n")
     }
 }

@@ -1,0 +1,87 @@
+import ECDropCore
+import Foundation
+
+/// The dispatcher, the follower and the reporters as one daemon part. Each round uploads and
+/// polls what is due, rewrites stale result files and delivers due webhook reports; then it
+/// rests until the next job or delivery is due, or until intake records new jobs. With nothing
+/// in progress it rests without a timer: the follower polls only while imports are under way.
+final class PipelineService: DaemonService {
+    let name = "pipeline"
+    let store: any JobStore
+    let engine: JobEngine
+    let intake: ManifestPipeline
+    let delivery: WebhookDelivery?
+    let logger: Logger
+    /// Runs once the last round has ended, to close the journal.
+    let onStopped: @Sendable () async -> Void
+    private let wakeup = Wakeup()
+    private let stopping = LockedValue(false)
+    private let loop = LockedValue<Task<Void, Never>?>(nil)
+
+    init(
+        store: any JobStore, engine: JobEngine, intake: ManifestPipeline, delivery: WebhookDelivery?, logger: Logger,
+        onStopped: @escaping @Sendable () async -> Void = {}
+    ) {
+        self.store = store
+        self.onStopped = onStopped
+        self.engine = engine
+        self.delivery = delivery
+        self.logger = logger
+        var intake = intake
+        let wakeup = self.wakeup
+        intake.onNewJobs = { wakeup.wake() }
+        self.intake = intake
+    }
+
+    /// Where intake delivers manifests.
+    var sink: any ManifestSink { intake }
+
+    func start() async throws {
+        // Manifests journaled before a stop but never planned are planned now.
+        try await intake.planUnplanned()
+        let unfinished = try await store.jobs(.unfinished).count
+        if unfinished > 0 { logger.info("resuming unfinished jobs", ["jobs.unfinished": .int(unfinished)]) }
+        loop.set(Task { await self.run() })
+    }
+
+    func stop(grace: TimeInterval) async {
+        stopping.set(true)
+        wakeup.wake()
+        guard let task = loop.get() else { return }
+        // The round in progress may finish its API calls within the grace period; then it is cut.
+        let cutter = Task {
+            try? await Task.sleep(nanoseconds: UInt64(max(0, grace) * 1_000_000_000))
+            task.cancel()
+        }
+        await task.value
+        cutter.cancel()
+        await onStopped()
+    }
+
+    func wake() { wakeup.wake() }
+
+    private func run() async {
+        while !stopping.get(), !Task.isCancelled {
+            do {
+                try await engine.runOnce()
+                try await engine.flushResults()
+                if let delivery { try await delivery.deliverDue() }
+                guard !stopping.get() else { return }
+                await wakeup.wait(until: try await nextWake())
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.error("pipeline round failed", error: error)
+                await wakeup.wait(until: Date().addingTimeInterval(5))
+            }
+        }
+    }
+
+    /// The earliest time a job or a delivery is due; nil when nothing is waiting.
+    private func nextWake() async throws -> Date? {
+        let job = try await engine.nextWake()
+        let report =
+            delivery == nil ? nil : try await store.dueDeliveries(at: .distantFuture, limit: 1).first?.nextAttemptAt
+        return [job, report].compactMap { $0 }.min()
+    }
+}
