@@ -38,7 +38,7 @@ struct SubmitKillTests {
             fault: #"{"kind":"hang_after","count":1,"action":"UploadImage","hang_seconds":60}"#,
             ready: some(.uploading, others: [.importing, .available])),
         Case(
-            description: "importing", importSeconds: 4, fault: nil,
+            description: "importing", importSeconds: 20, fault: nil,
             ready: { jobs in jobs.count == 4 && jobs.allSatisfy { $0.state == .importing } }),
     ]
 
