@@ -10,6 +10,7 @@ struct DaemonAssembly {
     var time: any TimeSource = SystemTimeSource()
     /// The rule set in force, shared by the planner and the reloads.
     let ruleStore = RuleSetStore()
+    let metrics = ECDropMetrics()
 
     var configuration: Configuration { loaded.configuration }
 
@@ -25,9 +26,11 @@ struct DaemonAssembly {
 
     func makeDaemon(rules: any RuleSetReloading) throws -> Daemon {
         let pipeline = try makePipeline(planner: planner())
-        // Not yet: drop folders and webhook server are wired as they land.
+        var intake: [any DaemonService] = []
+        if let webhook = try makeWebhook(pipeline) { intake.append(webhook) }
+        // Not yet: drop folders are wired when the drop folder watcher lands.
         return Daemon(
-            pipeline: [pipeline], intake: [], rules: rules, shutdownGrace: configuration.pipeline.shutdownGrace,
+            pipeline: [pipeline], intake: intake, rules: rules, shutdownGrace: configuration.pipeline.shutdownGrace,
             serving: serving, logger: logger, notifier: SystemdNotifier(environment: environment))
     }
 
@@ -53,6 +56,19 @@ struct DaemonAssembly {
         return PipelineService(
             store: store, engine: engine, intake: intake, delivery: delivery, logger: logger,
             onStopped: { await store.close() })
+    }
+
+    /// The webhook server, or nil when `webhook.listen` is off.
+    func makeWebhook(_ pipeline: PipelineService) throws -> (any DaemonService)? {
+        guard let listen = configuration.webhook.listen else { return nil }
+        let status = JournalStatusSource(store: pipeline.store, rules: ruleStore)
+        let handler = WebhookServer(
+            sink: pipeline.sink, jobs: status, readiness: status, secrets: loaded.secrets.webhook,
+            digests: OpenSSLDigests(), metrics: metrics, replayWindow: configuration.webhook.replayWindow, time: time,
+            logger: logger)
+        let service = try WebhookService(
+            settings: configuration.webhook, listen: listen, handler: handler, logger: logger)
+        return WebhookPart(service: service, logger: logger)
     }
 
     func imageService() -> any ImageService {

@@ -17,6 +17,8 @@ final class PipelineService: DaemonService {
     private let wakeup = Wakeup()
     private let stopping = LockedValue(false)
     private let loop = LockedValue<Task<Void, Never>?>(nil)
+    /// Rounds run so far; lets tests see that an idle pipeline rests.
+    let rounds = LockedValue(0)
 
     init(
         store: any JobStore, engine: JobEngine, intake: ManifestPipeline, delivery: WebhookDelivery?, logger: Logger,
@@ -63,6 +65,7 @@ final class PipelineService: DaemonService {
     private func run() async {
         while !stopping.get(), !Task.isCancelled {
             do {
+                rounds.update { $0 += 1 }
                 try await engine.runOnce()
                 try await engine.flushResults()
                 if let delivery { try await delivery.deliverDue() }

@@ -1,0 +1,51 @@
+import ECDropCore
+import ECDropCrypto
+import ECDropTesting
+import Foundation
+import Testing
+
+@testable import ECDropRuntime
+
+@Suite("Pipeline part: rests while idle, wakes for new jobs")
+struct PipelineServiceTests {
+    func makeService(_ folder: TemporaryFolder, images: FakeImageService) throws -> PipelineService {
+        let store = try SQLiteJobStore(path: folder.path("journal.sqlite"))
+        let time = SystemTimeSource()
+        let router = ReportRouter(results: ResultsFolder(folder: folder.path("results")), webhooks: [:])
+        let settings = PipelineSettings()
+        let engine = JobEngine(
+            store: store, images: images,
+            machine: JobMachine(polling: Backoff(initial: 0.05, maximum: 0.1)), router: router,
+            pacer: Pacer(perSecond: 1000, time: time), time: time, logger: .disabled, concurrency: 2)
+        let intake = ManifestPipeline(
+            store: store, planner: FakeJobPlanner(), digests: OpenSSLDigests(), router: router, time: time,
+            logger: .disabled, defaultDeadline: settings.followDeadline)
+        return PipelineService(
+            store: store, engine: engine, intake: intake, delivery: nil, logger: .disabled,
+            onStopped: { await store.close() })
+    }
+
+    @Test("with nothing to do it runs one round and then no more until a manifest arrives")
+    func idleMeansIdle() async throws {
+        let folder = try TemporaryFolder("ecdrop-pipeline")
+        let images = FakeImageService(pollsToFinish: 1)
+        let service = try makeService(folder, images: images)
+        try await service.start()
+        try await Task.sleep(nanoseconds: 300_000_000)
+        let settled = service.rounds.get()
+        try await Task.sleep(nanoseconds: 1_000_000_000)
+        #expect(settled == 1)
+        #expect(service.rounds.get() == settled)
+
+        let manifest = IncomingManifest(
+            source: .submit, origin: "test", bytes: FakeJobPlanner.manifest(), receivedAt: Date())
+        _ = try await service.sink.accept(manifest)
+        let deadline = Date().addingTimeInterval(20)
+        while await images.totalUploads == 0, Date() < deadline {
+            try await Task.sleep(nanoseconds: 20_000_000)
+        }
+        #expect(await images.totalUploads == 1)
+        #expect(service.rounds.get() > settled)
+        await service.stop(grace: 1)
+    }
+}
