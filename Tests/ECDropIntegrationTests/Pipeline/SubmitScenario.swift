@@ -80,14 +80,22 @@ final class SubmitScenario: @unchecked Sendable {
         return try await store.jobs(JobFilter())
     }
 
-    /// Polls the journal (bounded) until `condition` holds for its jobs.
-    func waitFor(seconds: TimeInterval = 60, _ condition: ([Job]) -> Bool) async throws -> Bool {
+    /// Polls the journal (bounded) until `condition` holds for its jobs; nil when it did, else
+    /// the states last seen (or the last error), for the failure message.
+    func waitFor(seconds: TimeInterval = 90, _ condition: ([Job]) -> Bool) async throws -> String? {
         let deadline = Date().addingTimeInterval(seconds)
+        var lastSeen = "nothing read"
         while Date() < deadline {
-            if let jobs = try? await jobs(), condition(jobs) { return true }
-            try await Task.sleep(nanoseconds: 20_000_000)
+            do {
+                let jobs = try await jobs()
+                if condition(jobs) { return nil }
+                lastSeen = jobs.map(\.state.rawValue).sorted().joined(separator: ",")
+            } catch {
+                lastSeen = "\(error)"
+            }
+            try await Task.sleep(nanoseconds: 50_000_000)
         }
-        return false
+        return lastSeen
     }
 
     static let imageNames = ["alpha-win11-golden", "beta-win11-golden"]
