@@ -52,7 +52,9 @@ struct SubmitKillTests {
         let missed = try await scenario.waitFor(scenarioCase.ready)
         kill(first.processIdentifier, SIGKILL)
         first.waitUntilExit()
-        #expect(missed == nil, "the journal never showed the state to kill in; last seen: \(missed ?? "")")
+        #expect(
+            missed == nil,
+            "the journal never showed the state to kill in; last seen: \(missed ?? ""); \(scenario.firstProcessErrors)")
         #expect(first.terminationReason == .uncaughtSignal)
 
         try await scenario.clearFaults()

@@ -48,7 +48,8 @@ final class SubmitScenario: @unchecked Sendable {
         process.environment = simulator.clientEnvironment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        FileManager.default.createFile(atPath: folder.path("first.stderr"), contents: nil)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: folder.path("first.stderr")))
         try process.run()
         return process
     }
@@ -65,6 +66,12 @@ final class SubmitScenario: @unchecked Sendable {
         request.httpMethod = "POST"
         request.httpBody = Data(json.utf8)
         _ = try await URLSession.shared.data(for: request)
+    }
+
+    /// The last lines the process from `start()` wrote to stderr, for failure messages.
+    var firstProcessErrors: String {
+        let text = (try? String(contentsOfFile: folder.path("first.stderr"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").suffix(5).joined(separator: "\n")
     }
 
     func clearFaults() async throws {
