@@ -54,7 +54,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(name: "ecdrop", dependencies: ["ECDropRuntime"], swiftSettings: strict),
         .executableTarget(
-            name: "ecdrop-bench", dependencies: ["ECDropRuntime", "ECDropCore", "ECDropCrypto"],
+            name: "ecdrop-bench", dependencies: ["ECDropRuntime", "ECDropCore", "ECDropCrypto", "ECDropYAML"],
             swiftSettings: strict),
 
         // Shared fakes for the test targets.
@@ -86,6 +86,9 @@ if Context.environment["ECDROP_FUZZ"] == "1" {
         ("FuzzConfig", ["ECDropCore", "ECDropYAML"]),
         ("FuzzECDResponse", ["ECDropCore"]),
         ("FuzzAuthorization", ["ECDropCore"]),
+        ("FuzzManifest", ["ECDropCore"]),
+        ("FuzzRules", ["ECDropCore", "ECDropYAML"]),
+        ("FuzzTemplate", ["ECDropCore"]),
     ]
     for target in fuzzTargets {
         package.targets.append(

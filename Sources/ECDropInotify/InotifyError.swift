@@ -61,10 +61,14 @@ public struct InotifyError: ECDropError {
     }
 }
 
-/// Turns a libinotifytools status (1 success, 0 failure) into a thrown `InotifyError` that carries
-/// the library's error number, falling back to this thread's `errno` when the library has none.
-func check(_ status: Int32, _ call: String, path: String? = nil) throws(InotifyError) {
-    guard status == 0 else { return }
+/// Runs one libinotifytools call that answers 1 for success and 0 for failure, and turns a
+/// failure into an `InotifyError`. The reason comes from this thread's `errno`, which the library
+/// sets from the failing system call; its own error variable is shared with the reader thread
+/// (which clears it on every read), so it is only the fallback.
+func check(_ call: String, path: String? = nil, _ body: () -> Int32) throws(InotifyError) {
+    errno = 0
+    guard body() == 0 else { return }
+    let threadError = errno
     let libraryError = inotifytools_error()
-    throw InotifyError(call: call, path: path, errorNumber: libraryError > 0 ? libraryError : errno)
+    throw InotifyError(call: call, path: path, errorNumber: threadError != 0 ? threadError : max(0, libraryError))
 }

@@ -21,6 +21,8 @@ public struct InotifyEvent: Sendable, Hashable, CustomStringConvertible {
         public static let overflow = Mask(rawValue: 0x0000_4000)
         /// The watch is gone (removed, or its folder deleted or unmounted); no more events follow.
         public static let ignored = Mask(rawValue: 0x0000_8000)
+        /// When watching: refuse (with `inotify.not_a_directory`) unless the path is a directory.
+        public static let onlyDirectory = Mask(rawValue: 0x0100_0000)
         /// The subject of the event is a directory.
         public static let isDirectory = Mask(rawValue: 0x4000_0000)
 
@@ -31,7 +33,7 @@ public struct InotifyEvent: Sendable, Hashable, CustomStringConvertible {
             (.modify, "modify"), (.closeWrite, "close_write"), (.movedFrom, "moved_from"),
             (.movedTo, "moved_to"), (.create, "create"), (.delete, "delete"), (.deleteSelf, "delete_self"),
             (.moveSelf, "move_self"), (.unmount, "unmount"), (.overflow, "overflow"), (.ignored, "ignored"),
-            (.isDirectory, "isdir"),
+            (.onlyDirectory, "onlydir"), (.isDirectory, "isdir"),
         ]
 
         /// Comma-separated lowercase names, such as `close_write` or `create,isdir`.

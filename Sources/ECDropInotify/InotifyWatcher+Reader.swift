@@ -6,9 +6,12 @@ extension InotifyWatcher {
     func readLoop() {
         var failures = 0
         while shouldKeepReading() {
-            // A one-second timeout: the shortest the library offers (zero would block forever).
+            // One second is the shortest timeout the library offers (zero would block forever).
+            // errno, unlike the library's shared error variable, belongs to this thread: zero
+            // after a nil result means a timeout.
+            errno = 0
             guard let raw = inotifytools_next_event(1) else {
-                let code = inotifytools_error()
+                let code = errno
                 if code == 0 || code == EINTR {
                     failures = 0
                     continue

@@ -15,6 +15,8 @@ public final class InotifyWatcher: Sendable {
 
     /// Consecutive read failures after which the reader gives up and ends every subscription.
     static let readFailureLimit = 5
+    /// Where subscriptions whose consumer went away are cleaned up.
+    static let terminations = DispatchQueue(label: "ecdrop.inotify.terminations")
     let state = Mutex(WatcherState())
 
     private init() {}
@@ -38,7 +40,11 @@ public final class InotifyWatcher: Sendable {
             state.readerRunning = true
             return (id, startReader)
         }
-        continuation.onTermination = { [weak self] _ in self?.cancel(id) }
+        // The runtime calls this while holding the consumer task's own lock, and the reader
+        // holds ours while it resumes that task: cancelling here directly could deadlock.
+        continuation.onTermination = { [self] _ in
+            InotifyWatcher.terminations.async { self.cancel(id) }
+        }
         if startReader { startReaderThread() }
         return InotifyWatch(path: path, mask: mask, events: stream, id: id, owner: self)
     }

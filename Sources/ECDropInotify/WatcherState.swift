@@ -33,7 +33,7 @@ struct WatcherState: ~Copyable {
 
     mutating func initializeLibrary() throws(InotifyError) {
         guard !initialized else { return }
-        try check(inotifytools_initialize(), "inotifytools_initialize")
+        try check("inotifytools_initialize") { inotifytools_initialize() }
         initialized = true
     }
 
@@ -43,16 +43,12 @@ struct WatcherState: ~Copyable {
         if let wd = wdByStoredName[stored], let existing = watches[wd] {
             if !existing.mask.isSuperset(of: mask) {
                 let wider = existing.mask.union(mask)
-                try check(
-                    inotifytools_watch_file(path, Int32(bitPattern: wider.rawValue | UInt32(IN_MASK_ADD))),
-                    "inotifytools_watch_file", path: path)
+                try watchFile(path, wider)
                 watches[wd]?.mask = wider
             }
             return wd
         }
-        try check(
-            inotifytools_watch_file(path, Int32(bitPattern: mask.rawValue | UInt32(IN_MASK_ADD))),
-            "inotifytools_watch_file", path: path)
+        try watchFile(path, mask)
         let wd = inotifytools_wd_from_filename(stored)
         guard wd > 0 else {
             throw InotifyError(call: "inotifytools_wd_from_filename", path: path, errorNumber: EINVAL)
@@ -64,6 +60,12 @@ struct WatcherState: ~Copyable {
         watches[wd] = entry
         wdByStoredName[stored] = wd
         return wd
+    }
+
+    /// Adds `mask` to the kernel watch on `path` (IN_MASK_ADD keeps what others asked for).
+    private func watchFile(_ path: String, _ mask: InotifyEvent.Mask) throws(InotifyError) {
+        let events = Int32(bitPattern: mask.rawValue | UInt32(IN_MASK_ADD))
+        try check("inotifytools_watch_file", path: path) { inotifytools_watch_file(path, events) }
     }
 
     mutating func addSubscriber(

@@ -36,6 +36,12 @@ public final class ECDSimulatorProcess: @unchecked Sendable {
         endpoint = found
     }
 
+    /// Starts it from a dedicated thread, so the wait for its address (and the process start)
+    /// never holds one of Swift concurrency's few shared threads.
+    public static func start(binary: String, arguments: [String] = []) async throws -> ECDSimulatorProcess {
+        try await offCooperativePool { try ECDSimulatorProcess(binary: binary, arguments: arguments) }
+    }
+
     deinit { stop() }
 
     /// What a client process needs: endpoint override and the simulator's default test key.
@@ -55,5 +61,13 @@ public final class ECDSimulatorProcess: @unchecked Sendable {
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: scratch)
+    }
+}
+
+/// Runs blocking work (processes, semaphores, sleeps) on a thread of its own and awaits it, so
+/// async tests do not starve the cooperative thread pool (two threads on a two-core machine).
+public func offCooperativePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
     }
 }

@@ -70,9 +70,11 @@ struct YAMLTreeBuilder {
         }
     }
 
-    /// True when the tag says "text"; nil and the core schema's tags are accepted, others refused.
+    /// True when the tag says "text" (`!!str`, or the bare `!` that YAML resolves to text);
+    /// no tag and the core schema's tags are accepted, others refused.
     private static func isTextTag(_ tag: String?, at location: SourceLocation) throws(YAMLError) -> Bool {
-        guard let tag, tag != "!" else { return false }
+        guard let tag else { return false }
+        if tag == "!" { return true }
         guard tag.hasPrefix("tag:yaml.org,2002:") else {
             throw YAMLError(
                 .unsupportedTag, "the tag '\(tag)' is not supported; remove it and write a plain value",

@@ -5,7 +5,9 @@ import Foundation
 struct BenchmarkCase: Sendable {
     /// Dotted name printed in the report, such as `webhook.sign`.
     var name: String
-    /// What one operation is, for the report: "signature", "rule evaluated".
+    /// What is counted, plural, for the report: "signatures", "rules evaluated".
     var unit: String
+    /// Units one call of the operation accounts for (50 for one pass over a 50-rule set).
+    var unitsPerCall: Int = 1
     var prepare: @Sendable () throws -> @Sendable () throws -> Int
 }

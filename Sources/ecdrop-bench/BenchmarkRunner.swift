@@ -22,8 +22,8 @@ struct BenchmarkRunner: Sendable {
         var total = 0
         for _ in 0..<samples {
             let (count, seconds) = try sample(operation)
-            total += count
-            rates.append(Double(count) / seconds)
+            total += count * benchmark.unitsPerCall
+            rates.append(Double(count * benchmark.unitsPerCall) / seconds)
         }
         return Result(
             name: benchmark.name, unit: benchmark.unit, perSecond: rates,

@@ -11,7 +11,7 @@ enum SigningBenchmarks {
         [webhookSignature, uploadImageSignature]
     }
 
-    static let webhookSignature = BenchmarkCase(name: "webhook.sign", unit: "signature") {
+    static let webhookSignature = BenchmarkCase(name: "webhook.sign", unit: "signatures") {
         let signer = WebhookSignature(digests: OpenSSLDigests())
         let secret = Secret("bench-webhook-secret-0123456789")
         let body = Self.body
@@ -20,7 +20,7 @@ enum SigningBenchmarks {
         }
     }
 
-    static let uploadImageSignature = BenchmarkCase(name: "ecd.sign_upload_image", unit: "signed request") {
+    static let uploadImageSignature = BenchmarkCase(name: "ecd.sign_upload_image", unit: "signed requests") {
         let builder = ACSRequestBuilder(
             host: "ecd.cn-hangzhou.aliyuncs.com", digests: OpenSSLDigests(), userAgent: "ecdrop-bench",
             credentialsProvider: "static_ak")

@@ -27,7 +27,7 @@ for benchmark in cases {
             print(String(decoding: try encoder.encode(result), as: UTF8.self))
         } else {
             let rate = Int(result.medianPerSecond.rounded())
-            print("\(result.name): \(rate) \(result.unit)s/s (median of \(result.perSecond.count))")
+            print("\(result.name): \(rate) \(result.unit)/s (median of \(result.perSecond.count))")
         }
     } catch {
         FileHandle.standardError.write(Data("ecdrop-bench: \(benchmark.name) failed: \(error)\n".utf8))

@@ -56,6 +56,9 @@ def one_run(subject, root, connections, seconds):
         raise
     seconds_run = summary["duration_us"] / 1e6
     good = summary["statuses"].get(str(subject.expected_status), 0)
+    if "journaled" in extra:
+        # Every 202 promised a journaled manifest; count any shortfall as lost.
+        extra["lost"] = max(0, good - extra["journaled"])
     return {
         "rps": summary["requests"] / seconds_run,
         "expected_rps": good / seconds_run,

@@ -78,7 +78,7 @@ def _intake(results):
 def _inproc(results):
     lines = ["| benchmark | rate (median) | samples |", "| --- | ---: | ---: |"]
     for row in results:
-        lines.append(f"| {row['name']} | {_num(row['medianPerSecond'])} {row['unit']}s/s | "
+        lines.append(f"| {row['name']} | {_num(row['medianPerSecond'])} {row['unit']}/s | "
                      f"{len(row['perSecond'])} |")
     return lines
 

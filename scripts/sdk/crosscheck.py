@@ -24,6 +24,7 @@ from alibabacloud_tea_openapi import utils as openapi_utils
 
 AK_ID = "LTAI5tCrosscheckKey0001"
 AK_SECRET = "Crosscheck/Secret+0001=abcdefgh"
+STS_TOKEN = "CAIS.cross+check/token=0001~"
 failures = []
 
 
@@ -64,6 +65,9 @@ def sdk_against_simulator(address):
     check(len(images) == 1 and images[0].name == "Win11:cross_check-1", "DescribeImages accepted and finds it")
     answer = sdk_capture.call(client, "DeleteImages", {"RegionId": "cn-hangzhou", "ImageId": [image_id]})
     check(bool(answer.body.request_id), "DeleteImages accepted")
+    sts = sdk_capture.make_client(AK_ID, AK_SECRET, security_token=STS_TOKEN, endpoint=address, protocol="http")
+    answer = sdk_capture.call(sts, "DescribeImages", {"RegionId": "cn-hangzhou"})
+    check(answer.body.request_id is not None, "DescribeImages with an STS token accepted")
     wrong = sdk_capture.make_client(AK_ID, AK_SECRET + "x", endpoint=address, protocol="http")
     try:
         sdk_capture.call(wrong, "DescribeImages", {"RegionId": "cn-hangzhou"})
@@ -108,9 +112,12 @@ def ecdrop_against_capture(binary):
         ["images", "show", "m-abc+/=", "--region", "ap-southeast-1"],
         ["images", "delete", "m-one", "m-two", "--region", "cn-beijing"],
     ]
-    for command in commands:
+    sts_env = dict(env, ALIBABA_CLOUD_SECURITY_TOKEN=STS_TOKEN)
+    runs = [(command, env) for command in commands] + [(["images", "list", "--region", "cn-shanghai"], sts_env)]
+    for command, run_env in runs:
         before = len(CaptureHandler.captured)
-        subprocess.run([binary, *command], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+        subprocess.run([binary, *command], env=run_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       timeout=60)
         check(len(CaptureHandler.captured) > before, "ecdrop " + " ".join(command[:2]) + " reached the server")
         for request in CaptureHandler.captured[before:]:
             compare(request)
@@ -139,9 +146,13 @@ def compare(request):
     check(all(n in signed_names for n in ["host", "x-acs-action", "x-acs-date", "x-acs-signature-nonce",
                                           "x-acs-version", "x-acs-content-sha256"]),
           f"{action}: host and every x-acs-* header are signed")
+    if "x-acs-security-token" in headers:
+        check(headers["x-acs-security-token"] == STS_TOKEN and "x-acs-security-token" in signed_names
+              and "x-acs-accesskey-id" in signed_names, f"{action}: the STS token is sent and signed as the SDK does")
     sdk_fields = sdk_fields_from_query(action, query)
     sdk_request = sdk_capture.capture(
-        action, sdk_fields, {"access_key_id": AK_ID, "access_key_secret": AK_SECRET},
+        action, sdk_fields,
+        {"access_key_id": AK_ID, "access_key_secret": AK_SECRET, "security_token": headers.get("x-acs-security-token")},
         headers["x-acs-date"], headers["x-acs-signature-nonce"], headers.get("user-agent"),
         endpoint=headers.get("host"), protocol="http")
     sdk_query = openapi_utils.get_canonical_query_string(sdk_request.query)

@@ -51,19 +51,21 @@ extension RuleParser {
     private mutating func parseUpload(_ node: YAMLNode, ruleName: String) -> UploadSpec? {
         guard let pairs = mapping(node, "'upload'") else { return nil }
         var values: [UploadParameter: Template] = [:]
+        var written: Set<UploadParameter> = []
         var failed = false
         for pair in pairs {
             guard let parameter = uploadParameter(pair.key) else {
                 failed = true
                 continue
             }
+            written.insert(parameter)
             guard let template = parseUploadValue(parameter, pair.value) else {
                 failed = true
                 continue
             }
             values[parameter] = template
         }
-        for parameter in UploadParameter.allCases where parameter.isRequired && values[parameter] == nil {
+        for parameter in UploadParameter.allCases where parameter.isRequired && !written.contains(parameter) {
             failed = true
             error(
                 "rules.missing_parameter",
@@ -99,11 +101,39 @@ extension RuleParser {
             diagnostics += list.diagnostics
             return nil
         case .success(let template):
-            guard let value = template.staticText else { return template }
+            guard let value = template.staticText else { return checkLiterals(parameter, template) }
             let issues = UploadConstraints.check(parameter, value)
             issues.forEach { report($0, at: node.location) }
             return issues.contains(where: \.isError) ? nil : template
         }
+    }
+
+    /// The literal text around a template's expressions lands in the value as written, so what
+    /// it breaks can be told now: an ImageName starting with a digit or holding a space.
+    private mutating func checkLiterals(_ parameter: UploadParameter, _ template: Template) -> Template? {
+        guard parameter == .ImageName || parameter == .Description else { return template }
+        var problems: [String] = []
+        if case .literal(let head)? = template.parts.first {
+            let lowered = head.lowercased()
+            if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
+                problems.append("\(parameter) must not start with http:// or https://")
+            }
+            if parameter == .ImageName, let first = head.first, !ImageNameFilter.isLetter(first) {
+                problems.append("ImageName must start with a letter, and '\(template.source)' starts with '\(first)'")
+            }
+        }
+        let literals = template.parts.compactMap { part -> String? in
+            if case .literal(let text) = part { return text }
+            return nil
+        }.joined()
+        let bad = Set(literals.filter { !ImageNameFilter.isAllowed($0) }).sorted()
+        if parameter == .ImageName, !bad.isEmpty {
+            let shown = bad.map { "'\($0)'" }.joined(separator: " ")
+            problems.append("ImageName may hold only letters, digits, ':', '_' and '-', and its text has \(shown)")
+        }
+        let code = parameter == .ImageName ? "upload.image_name" : "upload.description"
+        for problem in problems { error(code, problem, at: template.location) }
+        return problems.isEmpty ? template : nil
     }
 
     /// Warnings about parameters that make sense alone but not together.

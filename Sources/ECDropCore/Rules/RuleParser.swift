@@ -3,6 +3,8 @@ import Foundation
 /// Reads rules from YAML trees, collecting every diagnostic instead of stopping at the first.
 struct RuleParser {
     var diagnostics: [Diagnostic] = []
+    /// Every rule name seen, parsed or not, for the duplicate check.
+    var names: [(name: String, location: SourceLocation)] = []
 
     static let fileKeys = ["rules"]
     static let ruleKeys = [
@@ -30,6 +32,7 @@ struct RuleParser {
         guard let pairs = mapping(node, "a rule") else { return nil }
         checkKeys(pairs, allowed: Self.ruleKeys, in: "a rule")
         let name = parseName(node)
+        if let name { names.append((name, node.location)) }
         let match = node["match"].flatMap { parseClause($0) }
         if node["match"] == nil {
             error("rules.missing_key", "rule '\(name ?? "?")' needs 'match:'", at: node.location)
@@ -45,9 +48,9 @@ struct RuleParser {
             action: action, followDeadline: deadline, reporters: reporters, isFinal: isFinal, runs: runs)
     }
 
-    mutating func checkUniqueNames(_ rules: [Rule]) {
+    mutating func checkUniqueNames() {
         var seen: [String: SourceLocation] = [:]
-        for rule in rules {
+        for rule in names {
             if let first = seen[rule.name] {
                 error(
                     "rules.duplicate_name",

@@ -19,7 +19,7 @@ public enum RuleSetParser {
         for file in files {
             rules += parser.parseFile(file)
         }
-        parser.checkUniqueNames(rules)
+        parser.checkUniqueNames()
         if parser.diagnostics.contains(where: { $0.severity == .error }) {
             throw RuleSetError(diagnostics: parser.diagnostics)
         }

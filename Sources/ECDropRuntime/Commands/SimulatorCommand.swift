@@ -19,6 +19,7 @@ public enum SimulatorCommand: CommandHandler {
                 help: "Inject a fault: throttle, unavailable, internal, html, garbage, reset, reset_after, "
                     + "hang_before, hang_after."),
             OptionSpec("hang-seconds", value: "N", help: "How long hang faults wait before closing (default 30)."),
+            OptionSpec("state", value: "FILE", help: "Keep images and upload counts in FILE across restarts."),
         ],
         discussion: """
             A stand-in for Alibaba Cloud ECD on this machine: it checks ACS3 signatures, x-acs-date skew and
@@ -38,7 +39,9 @@ public enum SimulatorCommand: CommandHandler {
             }
             return fault
         }
-        let handler = SimulatorHandler(settings: settings, faults: faults, time: context.time, logger: context.logger)
+        let handler = try SimulatorHandler(
+            settings: settings, faults: faults, statePath: command.value("state"), time: context.time,
+            logger: context.logger)
         let server = HTTPServer(
             options: HTTPServerOptions(listen: command.value("listen") ?? "127.0.0.1:9000", connectionTimeout: 600),
             handler: handler, logger: context.logger)

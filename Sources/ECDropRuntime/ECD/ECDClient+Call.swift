@@ -85,9 +85,9 @@ extension ECDClient {
         do {
             return try ECDEndpoint.resolve(region: region, configured: options.endpoint, environment: environment)
         } catch {
+            let code = error.code == "ecd.invalid_region" ? "InvalidRegionId.Malformed" : "InvalidEndpoint"
             throw ECDCallError(
-                action: action, disposition: .permanent, serviceCode: error.code, serviceMessage: error.message,
-                cause: error)
+                action: action, disposition: .permanent, serviceCode: code, serviceMessage: error.message, cause: error)
         }
     }
 

@@ -9,6 +9,7 @@ import Foundation
 public final class URLSessionECDTransport: ECDTransport {
     private let session: URLSession
 
+    // Not yet: a separate connect timeout; FoundationNetworking's URLSession exposes none.
     public init(requestTimeout: TimeInterval) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = requestTimeout

@@ -45,6 +45,7 @@ public struct RulesFolder: Sendable {
                     at: nil))
         }
         folder.finish(parsed)
+        folder.sortDiagnostics()
         return folder
     }
 
@@ -70,6 +71,20 @@ public struct RulesFolder: Sendable {
         } catch {
             diagnostics += error.diagnostics
         }
+    }
+
+    /// File by file in load order, then by line and column, so the output reads top to bottom.
+    private mutating func sortDiagnostics() {
+        let order = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
+        func key(_ diagnostic: Diagnostic) -> [Int] {
+            guard let location = diagnostic.location else { return [-1, 0, 0] }
+            return [order[location.file] ?? files.count, location.line, location.column]
+        }
+        let indexed = diagnostics.enumerated().sorted { lhs, rhs in
+            let (a, b) = (key(lhs.element), key(rhs.element))
+            return a == b ? lhs.offset < rhs.offset : a.lexicographicallyPrecedes(b)
+        }
+        diagnostics = indexed.map(\.element)
     }
 
     private static func ruleFileNames(in path: String) throws(RulesFolderError) -> [String] {

@@ -111,6 +111,17 @@ struct InotifyWatcherTests {
         #expect(error?.message.contains("inotifytools_watch_file") == true)
     }
 
+    @Test("watching a plain file as a folder is refused as not a directory")
+    func plainFileAsFolder() throws {
+        let folder = try InotifyTestFolder()
+        defer { folder.remove() }
+        try folder.write("plain.json")
+        let error = #expect(throws: InotifyError.self) {
+            try watcher.watch(folder.file("plain.json"), for: [.closeWrite, .onlyDirectory])
+        }
+        #expect(error?.code == "inotify.not_a_directory")
+    }
+
     @Test("a consumer that falls behind gets the buffered events, then one overflow notice")
     func boundedBuffer() async throws {
         let folder = try InotifyTestFolder()

@@ -148,6 +148,24 @@ struct YAMLLoaderErrorTests {
         #expect(error?.exitCode == .noInput)
     }
 
+    @Test("random mixes of YAML punctuation either load or give a positioned error")
+    func randomInputs() {
+        let alphabet = Array("ab1 :-?,[]{}&*!|>'\"#%@\\\t\n\r~<=.".utf8) + [0xC3, 0xA9, 0xFF, 0x00]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for round in 0..<2000 {
+            let bytes = (0..<next(48)).map { _ in alphabet[next(alphabet.count)] }
+            do {
+                _ = try YAMLLoader.load(Data(bytes), file: "r.yaml")
+            } catch {
+                #expect(error.location != nil, "round \(round), input \(bytes): \(error)")
+            }
+        }
+    }
+
     @Test("every prefix of a document either loads or gives a positioned error")
     func truncations() {
         let text = Array("rule:\n  name: \"win 11\"\n  match: [a, {b: 'c'}]\n  script: |\n    run\n# end\n".utf8)

@@ -63,6 +63,9 @@ struct YAMLLoaderGoodDocumentTests {
             name: "explicit string tag counts as quoted", text: "port: !!str 80\n", path: [.key("port")],
             scalar: "80", quoted: true, line: 1, column: 7),
         Case(
+            name: "the bare ! tag makes a plain scalar text", text: "port: ! 80\n", path: [.key("port")],
+            scalar: "80", quoted: true, line: 1, column: 7),
+        Case(
             name: "tab after the colon separates", text: "a:\tb\n", path: [.key("a")], scalar: "b",
             quoted: false, line: 1, column: 4),
         Case(

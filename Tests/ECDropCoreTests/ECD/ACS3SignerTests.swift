@@ -171,3 +171,24 @@ enum VectorRequests {
             MaxResults: json["MaxResults"] as? Int, NextToken: json["NextToken"] as? String)
     }
 }
+
+@Suite("Query flattening")
+struct ACSParametersTests {
+    @Test("ecdrop sends booleans as true/false; the Python spelling is there only to reproduce its vectors")
+    func booleans() {
+        let request = UploadImageRequest(
+            RegionId: "cn-hangzhou", OssObjectPath: "oss://b/o", ImageName: "win11", EnableSecurityCheck: true)
+        #expect(request.parameters()["GpuCategory"] == "false")
+        #expect(request.parameters()["EnableSecurityCheck"] == "true")
+        #expect(request.parameters(booleans: .python)["GpuCategory"] == "False")
+        #expect(request.parameters()["Description"] == nil)
+    }
+
+    @Test("lists become Name.1, Name.2 and absent fields are left out")
+    func lists() {
+        let delete = DeleteImagesRequest(RegionId: "cn-hangzhou", ImageId: ["m-1", "m-2"])
+        #expect(delete.parameters().pairs.map(\.name) == ["ImageId.1", "ImageId.2", "RegionId"])
+        let describe = DescribeImagesQuery(RegionId: "cn-hangzhou", MaxResults: 5, NextToken: "a+b")
+        #expect(describe.parameters().wireQuery == "MaxResults=5&NextToken=a%2Bb&RegionId=cn-hangzhou")
+    }
+}

@@ -41,7 +41,7 @@ struct NativeManifestTests {
             (#"{"ecdrop_manifest": 1, "run_id": "r", "builds": [{"name": "a", "time": "noon"}]}"#, "builds[0].time"),
             (#"{"ecdrop_manifest": 1, "run_id": "r", "builds": [{"name": "a", "artifacts": [{}]}]}"#, "artifacts[0]"),
             (
-                #"{"ecdrop_manifest": 1, "run_id": "r", "builds": [{"name": "a", "artifacts": [{"name": "x", "size": -1}]}]}"#,
+                #"{"ecdrop_manifest":1,"run_id":"r","builds":[{"name":"a","artifacts":[{"name":"x","size":-1}]}]}"#,
                 "size"
             ),
             (#"{"ecdrop_manifest": 1, "run_id": "r", "builds": [{"name": "a", "custom": {"k": [1]}}]}"#, "custom.k"),

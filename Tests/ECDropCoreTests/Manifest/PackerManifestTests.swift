@@ -73,7 +73,7 @@ struct PackerManifestTests {
             ("{\"builds\": [{\"name\": \"a\"}], \"last_run_uuid\": \"r\"}", .invalid),
             ("{\"builds\": \"x\", \"last_run_uuid\": \"r\"}", .invalid),
             (
-                "{\"builds\": [{\"name\": \"a\", \"packer_run_uuid\": \"r\", \"files\": [{\"size\": 1}]}], \"last_run_uuid\": \"r\"}",
+                #"{"builds":[{"name":"a","packer_run_uuid":"r","files":[{"size":1}]}],"last_run_uuid":"r"}"#,
                 .invalid
             ),
             ("   \n", .incomplete),

@@ -11,6 +11,15 @@ import Testing
 /// `ecdrop images …` and `ecdrop simulator` as real processes on real sockets.
 @Suite("ecdrop images against ecdrop simulator", .serialized)
 struct ImagesCommandTests {
+    /// ProcessRunner blocks while the child runs: keep that off the shared threads.
+    func run(
+        _ binary: String, _ arguments: [String], environment: [String: String], timeout: TimeInterval = 60
+    ) async throws -> ProcessRunner.Result {
+        try await offCooperativePool {
+            try ProcessRunner.run(binary, arguments, environment: environment, timeout: timeout)
+        }
+    }
+
     func post(_ url: String, _ body: String) async throws -> Int {
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = "POST"
@@ -22,36 +31,36 @@ struct ImagesCommandTests {
     @Test("list, show and delete work through the simulator, riding out injected throttling")
     func listShowDelete() async throws {
         let binary = try BuiltBinary.path()
-        let simulator = try ECDSimulatorProcess(binary: binary, arguments: ["--import-seconds", "0"])
+        let simulator = try await ECDSimulatorProcess.start(binary: binary, arguments: ["--import-seconds", "0"])
         defer { simulator.stop() }
         let environment = simulator.clientEnvironment
 
-        let empty = try ProcessRunner.run(
+        let empty = try await run(
             binary, ["images", "list", "--region", "cn-hangzhou"], environment: environment)
         #expect(empty.status == 0)
         #expect(empty.standardOutput.contains("no custom images in cn-hangzhou"))
 
         #expect(try await post(simulator.endpoint + "/_sim/faults", #"{"kind":"throttle","count":2}"#) == 200)
-        let json = try ProcessRunner.run(
+        let json = try await run(
             binary, ["images", "list", "--region", "cn-hangzhou", "--json"], environment: environment)
         #expect(json.status == 0)
         #expect(json.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]")
         #expect(!json.standardError.contains("SimulatorTestSecret"))
 
-        let show = try ProcessRunner.run(
+        let show = try await run(
             binary, ["images", "show", "m-missing", "--region", "cn-hangzhou"], environment: environment)
         #expect(show.status == ExitCode.noInput.rawValue)
         #expect(show.standardError.contains("m-missing"))
     }
 
     @Test("a wrong secret exits 77 with the service's Code, and never prints the secret")
-    func wrongSecret() throws {
+    func wrongSecret() async throws {
         let binary = try BuiltBinary.path()
-        let simulator = try ECDSimulatorProcess(binary: binary)
+        let simulator = try await ECDSimulatorProcess.start(binary: binary)
         defer { simulator.stop() }
         var environment = simulator.clientEnvironment
         environment["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "WrongSecretValue123"
-        let result = try ProcessRunner.run(
+        let result = try await run(
             binary, ["images", "list", "--region", "cn-hangzhou"], environment: environment)
         #expect(result.status == ExitCode.permissionDenied.rawValue)
         #expect(result.standardError.contains("SignatureDoesNotMatch"))
@@ -69,7 +78,7 @@ struct ImagesCommandTests {
             (["ECDROP_ECD_ENDPOINT": "ftp://x"], ["--region", "cn-hangzhou"], "scheme must be http or https"),
             ([:], ["--region", "cn-hangzou1_"], "not a region id"),
         ])
-    func badInput(extra: [String: String], arguments: [String], expected: String) throws {
+    func badInput(extra: [String: String], arguments: [String], expected: String) async throws {
         let binary = try BuiltBinary.path()
         var environment = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin", "HOME": "/nonexistent",
@@ -80,7 +89,7 @@ struct ImagesCommandTests {
             environment["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "ExampleSecret"
         }
         environment.merge(extra) { _, new in new }
-        let result = try ProcessRunner.run(
+        let result = try await run(
             binary, ["images", "list"] + arguments, environment: environment, timeout: 30)
         #expect(result.status != 0)
         #expect(result.standardError.contains(expected))

@@ -12,22 +12,45 @@ struct SystemdUnitTests {
         try String(contentsOfFile: SourceTree.path("packaging/ecdrop.service"), encoding: .utf8)
     }
 
+    /// A copy of the unit whose ExecStart names the binary just built: systemd-analyze checks
+    /// that the program exists, and /usr/bin/ecdrop is not installed where tests run.
+    static func writeUnit(into folder: TemporaryFolder) throws -> String {
+        let unit = try unitText().replacingOccurrences(
+            of: "ExecStart=/usr/bin/ecdrop ", with: "ExecStart=\(try BuiltBinary.path()) ")
+        let path = folder.path("ecdrop.service")
+        try unit.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     @Test(
         "systemd-analyze verify accepts the unit without a single warning",
         .enabled(if: analyzer != nil, "systemd-analyze is not installed (Debian package systemd; scripts/setup test)"))
     func verify() throws {
         let folder = try TemporaryFolder("ecdrop-unit")
         defer { withExtendedLifetime(folder) {} }
-        // verify checks that ExecStart's program exists, so point it at the binary just built.
-        let unit = try Self.unitText().replacingOccurrences(
-            of: "ExecStart=/usr/bin/ecdrop ", with: "ExecStart=\(try BuiltBinary.path()) ")
-        try unit.write(toFile: folder.path("ecdrop.service"), atomically: true, encoding: .utf8)
+        let unit = try Self.writeUnit(into: folder)
 
-        let result = try ProcessRunner.run(try #require(Self.analyzer), ["verify", folder.path("ecdrop.service")])
+        let result = try ProcessRunner.run(try #require(Self.analyzer), ["verify", unit])
         let complaints = (result.standardOutput + result.standardError).split(separator: "\n")
             .filter { $0.contains("ecdrop.service") }
         #expect(result.status == 0, "\(result.standardError)")
         #expect(complaints.isEmpty, "\(complaints.joined(separator: "\n"))")
+    }
+
+    @Test(
+        "systemd-analyze security rates the unit's exposure at 2.5 or lower (of 10)",
+        .enabled(if: analyzer != nil, "systemd-analyze is not installed (Debian package systemd; scripts/setup test)"))
+    func exposure() throws {
+        let folder = try TemporaryFolder("ecdrop-unit")
+        defer { withExtendedLifetime(folder) {} }
+        let unit = try Self.writeUnit(into: folder)
+
+        // The threshold is in tenths: 25 means an overall exposure of 2.5.
+        let result = try ProcessRunner.run(
+            try #require(Self.analyzer),
+            ["security", "--offline=true", "--threshold=25", "--no-pager", unit])
+        let overall = result.standardOutput.split(separator: "\n").filter { $0.contains("Overall exposure") }
+        #expect(result.status == 0, "\(overall.joined()) \(result.standardError)")
     }
 
     static let required: [(key: String, value: String)] = [

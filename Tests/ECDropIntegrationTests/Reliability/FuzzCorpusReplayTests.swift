@@ -17,7 +17,12 @@ struct FuzzCorpusReplayTests {
         return names.sorted().compactMap { try? Data(contentsOf: folder.appendingPathComponent($0)) }
     }
 
-    @Test("the corpus has seeds for every parser", arguments: ["FuzzYAML", "FuzzConfig", "FuzzECDResponse"])
+    @Test(
+        "the corpus has seeds for every parser",
+        arguments: [
+            "FuzzYAML", "FuzzConfig", "FuzzECDResponse", "FuzzAuthorization", "FuzzManifest", "FuzzRules",
+            "FuzzTemplate",
+        ])
     func corpusPresent(target: String) {
         #expect(!Self.inputs(target).isEmpty)
     }
@@ -55,5 +60,47 @@ struct FuzzCorpusReplayTests {
             _ = ECDResponseDecoder.serviceError(body)
         }
         #expect(decoded >= 1)
+    }
+
+    @Test("manifest inputs decode, or are refused with an intake error naming the input")
+    func manifests() {
+        var decoded = 0
+        for bytes in Self.inputs("FuzzManifest") {
+            do {
+                _ = try ManifestDecoder.decode(bytes, origin: "corpus.json")
+                decoded += 1
+            } catch {
+                #expect(error.message.contains("corpus.json"))
+            }
+        }
+        #expect(decoded >= 1)
+    }
+
+    @Test("rule inputs load into a rule set or give positioned diagnostics")
+    func rules() {
+        for data in Self.inputs("FuzzRules") {
+            guard let document = try? YAMLLoader.load(data, file: "rules.yaml") else { continue }
+            do {
+                let ruleSet = try RuleSetParser.parse([RulesFile(name: "rules.yaml", document: document)])
+                #expect(!ruleSet.rules.isEmpty)
+            } catch {
+                #expect(error.location?.file == "rules.yaml")
+            }
+        }
+    }
+
+    @Test("template inputs parse and render, or fail with diagnostics")
+    func templates() {
+        let context = MatchContext(values: ["build.name": "win11", "build.time": "1767225600", "region": "cn-hangzhou"])
+        let location = SourceLocation(file: "rules.yaml", line: 1, column: 1)
+        var parsed = 0
+        for data in Self.inputs("FuzzTemplate") {
+            let text = String(decoding: data, as: UTF8.self)
+            if case .success(let template) = TemplateParser(allowRegion: true).parse(text, at: location) {
+                parsed += 1
+                _ = try? template.render(in: context)
+            }
+        }
+        #expect(parsed >= 1)
     }
 }

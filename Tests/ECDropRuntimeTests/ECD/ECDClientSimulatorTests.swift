@@ -11,10 +11,10 @@ final class SimulatorFixture: Sendable {
     let handler: SimulatorHandler
     let server: HTTPServer
 
-    init(importSeconds: Double = 0, faults: [SimulatorFault] = []) throws {
-        handler = SimulatorHandler(
+    init(importSeconds: Double = 0, faults: [SimulatorFault] = [], statePath: String? = nil) throws {
+        handler = try SimulatorHandler(
             settings: ECDSimulator.Settings(importSeconds: importSeconds, defaultHangSeconds: 3), faults: faults,
-            logger: .disabled)
+            statePath: statePath, logger: .disabled)
         server = HTTPServer(
             options: HTTPServerOptions(listen: "127.0.0.1:0", connectionTimeout: 30), handler: handler,
             logger: .disabled)
@@ -165,5 +165,21 @@ struct ECDClientSimulatorTests {
             #expect(!error.outcomeUnknown)
             #expect(error.disposition == .transient)
         }
+    }
+
+    @Test("with a state file, images and upload counts survive a restart; a corrupt file is refused")
+    func stateFile() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("simulator.json")
+        let first = try SimulatorFixture(statePath: path)
+        let uploaded = try await first.client().uploadImage(sampleUpload("win11-kept"))
+        await first.stop()
+        let second = try SimulatorFixture(statePath: path)
+        defer { Task { await second.stop() } }
+        #expect(second.handler.uploadsByName == ["win11-kept": 1])
+        let page = try await second.client().describeImages(DescribeImagesQuery(RegionId: "cn-hangzhou"))
+        #expect(page.images.map(\.imageId) == [uploaded.ImageId])
+        try "{not json".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: GeneralError.self) { try SimulatorFixture(statePath: path) }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One image the simulator is importing or has imported. Progress follows the clock.
-public struct SimulatedImage: Sendable, Hashable {
+public struct SimulatedImage: Sendable, Hashable, Codable {
     public var imageId: String
     public var name: String
     public var regionId: String
