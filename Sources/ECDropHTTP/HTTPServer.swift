@@ -15,12 +15,15 @@ public final class HTTPServer: Sendable {
     private let core: ServerCore
     private let logger: Logger
     private let running = Mutex<RunningDaemon?>(nil)
+    private let sweeper = Mutex<Task<Void, Never>?>(nil)
     private let bound = Mutex<(port: Int, address: String)>((0, ""))
 
     public init(options: HTTPServerOptions, handler: any HTTPHandler, logger: Logger) {
         self.options = options
         self.logger = logger
-        self.core = ServerCore(handler: handler, maxBodyBytes: options.maxBodyBytes, logger: logger)
+        self.core = ServerCore(
+            handler: handler, maxBodyBytes: options.maxBodyBytes, requestTimeout: options.requestTimeout,
+            logger: logger)
     }
 
     deinit {
@@ -45,7 +48,21 @@ public final class HTTPServer: Sendable {
             bound.withLock { $0 = (port, listen.rendered(port: UInt16(port))) }
             current = daemon
         }
+        startSweeper()
         logger.info("http server listening", ["http.address": .string(address), "http.tls": .bool(options.usesTLS)])
+    }
+
+    /// Cuts connections whose request is overdue, checking a few times per timeout.
+    private func startSweeper() {
+        let deadlines = core.deadlines
+        let interval = min(1, max(0.05, deadlines.timeout / 4))
+        let task = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
+                deadlines.cutOverdue()
+            }
+        }
+        sweeper.withLock { $0 = task }
     }
 
     /// Stops accepting, lets requests in flight finish (handlers included), then closes.
@@ -66,6 +83,10 @@ public final class HTTPServer: Sendable {
         }
         await core.drain()
         canceller?.cancel()
+        if let sweeping = sweeper.withLock({ $0.take() }) {
+            sweeping.cancel()
+            await sweeping.value
+        }
         daemon.close()
         logger.info("http server stopped", ["http.address": .string(address)])
     }

@@ -10,6 +10,9 @@ public struct HTTPServerOptions: Sendable {
     public var maxConnections: Int
     /// Idle or slow clients are cut off after this many seconds without progress (rounded up).
     public var connectionTimeout: TimeInterval
+    /// A request (its headers and body) must arrive within this many seconds of the previous
+    /// answer on its connection (or of connecting), however steadily it trickles in.
+    public var requestTimeout: TimeInterval = 30
     /// Both set: HTTPS with this certificate chain and key, PEM encoded.
     public var tlsCertificatePEM: Data?
     public var tlsKeyPEM: Data?

@@ -28,10 +28,27 @@ func mhdRequestCompleted(
         Unmanaged<RequestContext>.fromOpaque(raw).release()
         slot.pointee = nil
     }
+    // The next request on this connection has its own time to arrive.
+    if let connection { core.deadlines.arm(ecdrop_mhd_connection_fd(connection)) }
     if reason != .REQUEST_TERMINATED_COMPLETED_OK {
         core.logger.debug("http request cut off", ["http.termination": .int(Int(reason.rawValue))])
     }
     core.requestCompleted()
+}
+
+/// A connection opened or closed: arms or drops its request deadline.
+func mhdConnectionChanged(
+    _ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
+    _ socketContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _ change: MHD_ConnectionNotificationCode
+) {
+    guard let cls, let connection else { return }
+    let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
+    let socket = ecdrop_mhd_connection_fd(connection)
+    switch change {
+    case .CONNECTION_NOTIFY_STARTED: core.deadlines.arm(socket)
+    case .CONNECTION_NOTIFY_CLOSED: core.deadlines.closed(socket)
+    @unknown default: break
+    }
 }
 
 /// One formatted line of the library's error log.

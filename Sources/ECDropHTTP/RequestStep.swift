@@ -41,6 +41,7 @@ struct RequestStep {
             return .YES
         }
         context.phase = .dispatched
+        core.deadlines.disarm(ecdrop_mhd_connection_fd(connection))
         MHD_suspend_connection(connection)
         core.dispatch(context, connection: ConnectionHandle(pointer: connection))
         return .YES

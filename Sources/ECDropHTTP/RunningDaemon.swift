@@ -43,6 +43,7 @@ final class RunningDaemon: @unchecked Sendable {
                 ecdrop_mhd_option(.SOCK_ADDR, 0, socketAddress),
                 ecdrop_mhd_uri_log_option(mhdRequestStarted, retained.toOpaque()),
                 ecdrop_mhd_completed_option(mhdRequestCompleted, retained.toOpaque()),
+                ecdrop_mhd_connection_option(mhdConnectionChanged, retained.toOpaque()),
             ]
             if tlsStrings.count == 2 {
                 items.append(ecdrop_mhd_option(.HTTPS_MEM_CERT, 0, tlsStrings[0]))

@@ -18,11 +18,13 @@ final class ServerCore: Sendable {
     let handler: any HTTPHandler
     let maxBodyBytes: Int
     let logger: Logger
+    let deadlines: RequestDeadlines
     private let state = Mutex(State())
 
-    init(handler: any HTTPHandler, maxBodyBytes: Int, logger: Logger) {
+    init(handler: any HTTPHandler, maxBodyBytes: Int, requestTimeout: TimeInterval, logger: Logger) {
         self.handler = handler
         self.maxBodyBytes = maxBodyBytes
+        self.deadlines = RequestDeadlines(timeout: requestTimeout)
         self.logger = logger
     }
 

@@ -35,6 +35,12 @@ struct MHD_OptionItem ecdrop_mhd_uri_log_option(void *(*callback)(void *cls, con
 /// The MHD_OPTION_NOTIFY_COMPLETED item.
 struct MHD_OptionItem ecdrop_mhd_completed_option(MHD_RequestCompletedCallback callback, void *cls);
 
+/// The MHD_OPTION_NOTIFY_CONNECTION item.
+struct MHD_OptionItem ecdrop_mhd_connection_option(MHD_NotifyConnectionCallback callback, void *cls);
+
+/// The connection's socket, -1 when unknown.
+int ecdrop_mhd_connection_fd(struct MHD_Connection *connection);
+
 /// The port the daemon listens on, 0 when unknown.
 uint16_t ecdrop_mhd_bound_port(struct MHD_Daemon *daemon);
 

@@ -4,7 +4,9 @@ import Foundation
 
 /// The webhook server as the daemon runs it: `WebhookSettings` turned into an `HTTPServer`
 /// answering with a `WebhookServer`.
-public final class WebhookService: Sendable {
+public final class WebhookService: DaemonService {
+    public var name: String { "webhook" }
+
     public let handler: WebhookServer
     private let server: HTTPServer
 
@@ -34,6 +36,8 @@ public final class WebhookService: Sendable {
         handler.beginShutdown()
         await server.stop(gracePeriod: gracePeriod)
     }
+
+    public func stop(grace: TimeInterval) async { await stop(gracePeriod: grace) }
 
     private static func read(_ path: String, key: String) throws -> Data {
         do {

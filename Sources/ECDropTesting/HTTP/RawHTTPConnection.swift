@@ -19,7 +19,7 @@ public final class RawHTTPConnection: @unchecked Sendable {
     /// Connects to `host` (IPv4 or IPv6 literal, without brackets) and `port`; reads and writes
     /// give up after `timeout` seconds.
     public static func connect(host: String, port: Int, timeout: TimeInterval = 5) async throws -> RawHTTPConnection {
-        try await RawHTTPConnection.offThread {
+        try await BlockingWork.run {
             try RawHTTPConnection(socket: openSocket(host: host, port: port, timeout: timeout))
         }
     }
@@ -33,7 +33,7 @@ public final class RawHTTPConnection: @unchecked Sendable {
     public func send(_ text: String) async throws { try await send(Data(text.utf8)) }
 
     public func send(_ data: Data) async throws {
-        try await RawHTTPConnection.offThread { [self] in
+        try await BlockingWork.run { [self] in
             try data.withUnsafeBytes { bytes in
                 var offset = 0
                 while offset < bytes.count {
@@ -48,7 +48,7 @@ public final class RawHTTPConnection: @unchecked Sendable {
 
     /// Reads one response (headers and a Content-Length body).
     public func readResponse() async throws -> RawHTTPResponse {
-        try await RawHTTPConnection.offThread { [self] in
+        try await BlockingWork.run { [self] in
             lock.lock()
             defer { lock.unlock() }
             let head = try readHead()
@@ -65,7 +65,7 @@ public final class RawHTTPConnection: @unchecked Sendable {
 
     /// True when the peer closes (or resets) the connection; false when the read times out.
     public func waitForClose() async -> Bool {
-        (try? await RawHTTPConnection.offThread { [self] () throws -> Bool in
+        (try? await BlockingWork.run { [self] () throws -> Bool in
             lock.lock()
             defer { lock.unlock() }
             while true {
@@ -145,14 +145,6 @@ public final class RawHTTPConnection: @unchecked Sendable {
 
     private static func timeval(_ seconds: TimeInterval) -> Glibc.timeval {
         Glibc.timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - seconds.rounded(.down)) * 1_000_000))
-    }
-
-    /// Runs blocking work on a thread of its own.
-    static func offThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread { continuation.resume(with: Result { try work() }) }
-            thread.start()
-        }
     }
 }
 

@@ -8,7 +8,7 @@ import Testing
 struct HTTPServerTLSTests {
     @Test("with a certificate and key the server speaks HTTPS and curl trusts it with the CA file")
     func servesHTTPS() async throws {
-        let folder = try TLSMaterial.make()
+        let folder = try await BlockingWork.run { try TLSMaterial.make() }
         defer { try? FileManager.default.removeItem(at: folder.directory) }
         let options: (inout HTTPServerOptions) -> Void = {
             $0.tlsCertificatePEM = folder.certificate
@@ -25,8 +25,8 @@ struct HTTPServerTLSTests {
     }
 
     @Test("a key that is not PEM is refused at start with http.tls")
-    func badKey() throws {
-        let folder = try TLSMaterial.make()
+    func badKey() async throws {
+        let folder = try await BlockingWork.run { try TLSMaterial.make() }
         defer { try? FileManager.default.removeItem(at: folder.directory) }
         let options = HTTPServerOptions(
             listen: "127.0.0.1:0", tlsCertificatePEM: folder.certificate, tlsKeyPEM: Data("not a key".utf8))
@@ -37,7 +37,7 @@ struct HTTPServerTLSTests {
 }
 
 /// A self-signed certificate for 127.0.0.1 made with `openssl req` in a temporary folder.
-struct TLSMaterial {
+struct TLSMaterial: Sendable {
     var directory: URL
     var certificatePath: String
     var certificate: Data
@@ -61,7 +61,7 @@ struct TLSMaterial {
     }
 
     static func curl(_ arguments: [String]) async throws -> Data {
-        try await Task.detached { try run("/usr/bin/curl", ["-sS", "--max-time", "10"] + arguments) }.value
+        try await BlockingWork.run { try run("/usr/bin/curl", ["-sS", "--max-time", "10"] + arguments) }
     }
 
     @discardableResult

@@ -16,7 +16,7 @@ struct DebianPackageTests {
             folder = try TemporaryFolder("ecdrop-deb")
             let script = SourceTree.path("scripts/build-deb")
             buildLog = try ProcessRunner.run(
-                script, ["--binary", try BuiltBinary.path(), "--out", folder.path("out")], timeout: 300)
+                script, ["--binary", try BuiltBinary.path(), "--out", folder.path("out"), "--fast"], timeout: 300)
             deb = buildLog.standardOutput.split(separator: "\n").last.map(String.init) ?? ""
         }
 

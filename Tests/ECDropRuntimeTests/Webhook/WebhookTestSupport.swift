@@ -52,7 +52,7 @@ struct WebhookHarness {
 
     let service: WebhookService
     let sink: FakeManifestSink
-    let time: ManualTimeSource
+    let time: any TimeSource
     let metrics: ECDropMetrics
     let logs: MemoryLogSink
 
@@ -83,12 +83,11 @@ struct WebhookHarness {
 /// Runs `body` against a started webhook service, then stops it.
 func withWebhook(
     sink: FakeManifestSink = FakeManifestSink(), readiness: FakeReadiness = FakeReadiness(),
-    secrets: [Secret] = [WebhookHarness.secret], configure: (inout WebhookSettings) -> Void = { _ in },
-    _ body: (WebhookHarness) async throws -> Void
+    secrets: [Secret] = [WebhookHarness.secret], time: any TimeSource = ManualTimeSource(),
+    configure: (inout WebhookSettings) -> Void = { _ in }, _ body: (WebhookHarness) async throws -> Void
 ) async throws {
     var settings = WebhookSettings()
     configure(&settings)
-    let time = ManualTimeSource()
     let metrics = ECDropMetrics()
     let logs = MemoryLogSink()
     let logger = Logger(level: .debug, sink: logs, time: time)
