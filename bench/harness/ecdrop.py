@@ -291,4 +291,4 @@ def _perf_summary(data, limit=25):
     except (OSError, subprocess.TimeoutExpired) as problem:
         return f"perf report failed: {problem}"
     rows = [line for line in out.stdout.splitlines() if line.strip() and not line.startswith("#")]
-    return "\n".join(line[:160] for line in rows[:limit])
+    return "\n".join(line[:160].rstrip() for line in rows[:limit])
