@@ -36,7 +36,8 @@ RULE = """rules:
 class Instance:
     """One `ecdrop run` with its own state, rules, secrets and results under `workdir`."""
 
-    def __init__(self, binary, workdir, endpoint, drop_folder=None, webhook=True, settle="0s"):
+    def __init__(self, binary, workdir, endpoint, drop_folder=None, webhook=True, settle="0s",
+                 ecd_extra=()):
         self.workdir = workdir
         self.state = os.path.join(workdir, "state")
         self.results = os.path.join(workdir, "results")
@@ -55,7 +56,7 @@ class Instance:
         lines = [f"state_dir: {self.state}", f"rules_dir: {rules}", "ecd:",
                  f"  endpoint: {endpoint}", "  concurrency: 16", "  requests_per_second: 1000",
                  f"  access_key_id_file: {workdir}/access_key_id",
-                 f"  access_key_secret_file: {workdir}/access_key_secret"]
+                 f"  access_key_secret_file: {workdir}/access_key_secret", *ecd_extra]
         if drop_folder:
             lines += ["drop:", f"  - path: {drop_folder}", f"    settle: {settle}", "    after: move"]
         if webhook:
@@ -290,4 +291,4 @@ def _perf_summary(data, limit=25):
     except (OSError, subprocess.TimeoutExpired) as problem:
         return f"perf report failed: {problem}"
     rows = [line for line in out.stdout.splitlines() if line.strip() and not line.startswith("#")]
-    return "\n".join(line[:160] for line in rows[:limit])
+    return "\n".join(line[:160].rstrip() for line in rows[:limit])

@@ -4,7 +4,7 @@ import Foundation
 extension ConfigurationDecoder {
     /// Variables that start with `ECDROP_` but are not settings (secrets, helpers).
     static let otherVariables: Set<String> = [
-        "ECDROP_CONFIG", "ECDROP_WEBHOOK_SECRET", "ECDROP_LOG_FORMAT", "ECDROP_BINARY",
+        "ECDROP_CONFIG", "ECDROP_WEBHOOK_SECRET", "ECDROP_LOG_FORMAT", "ECDROP_BINARY", "ECDROP_BIN",
     ]
 
     /// Applies every `ECDROP_<SECTION>_<KEY>` variable; unknown ones get a warning with the closest name.

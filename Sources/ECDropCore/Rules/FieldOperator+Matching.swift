@@ -9,7 +9,7 @@ extension FieldOperator {
         case .equals(let expected): return value == expected
         case .oneOf(let candidates): return candidates.contains(value)
         case .glob(let pattern): return Glob.matches(value, pattern: pattern)
-        case .regex(let pattern): return RegexCache.search(pattern, in: value)
+        case .regex(let pattern): return RuleRegex.search(pattern, in: value)
         case .contains(let part): return value.contains(part)
         case .compare(let comparison, let bound, _):
             guard let number = Quantity.parse(value) else { return false }
@@ -31,7 +31,7 @@ extension FieldOperator.Comparison {
 }
 
 /// Regular expressions as rules write them: searched anywhere in the value unless anchored.
-enum RegexCache {
+enum RuleRegex {
     /// Nil when the pattern is valid; otherwise the reason it is not.
     static func problem(with pattern: String) -> String? {
         do {

@@ -75,7 +75,7 @@ extension RuleParser {
             return (.glob(pattern), location)
         case "regex":
             guard let pattern = text(operand, "'regex'") else { return nil }
-            if let problem = RegexCache.problem(with: pattern) {
+            if let problem = RuleRegex.problem(with: pattern) {
                 error("rules.bad_regex", "regex '\(pattern)' is \(problem)", at: operand.location)
                 return nil
             }

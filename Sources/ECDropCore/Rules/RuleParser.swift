@@ -93,6 +93,9 @@ struct RuleParser {
 
     private mutating func parseReporters(_ node: YAMLNode) -> [String] {
         guard let items = sequence(node, "'report'") else { return ["results"] }
+        if items.isEmpty {
+            error("rules.missing_key", "'report' must name at least one reporter, such as results", at: node.location)
+        }
         return items.compactMap { item in
             guard let name = text(item, "a reporter name") else { return nil }
             let valid = !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || "-_".contains($0) }

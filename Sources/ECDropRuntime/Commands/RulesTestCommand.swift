@@ -25,6 +25,7 @@ public enum RulesTestCommand: CommandHandler {
             throw RuleSetError(diagnostics: folder.diagnostics)
         }
 
+        for warning in folder.renderedDiagnostics() { context.output.line(warning) }
         let incoming = IncomingManifest(
             source: .submit, origin: path, bytes: try readManifest(path), receivedAt: context.time.now())
         let manifest = try ManifestDecoder.decode(incoming.bytes, origin: path)

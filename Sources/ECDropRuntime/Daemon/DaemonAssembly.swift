@@ -27,8 +27,8 @@ struct DaemonAssembly {
     func makeDaemon(rules: any RuleSetReloading) throws -> Daemon {
         let pipeline = try makePipeline(planner: planner())
         var intake: [any DaemonService] = []
+        if !configuration.drop.isEmpty { intake.append(try makeDropFolders(pipeline)) }
         if let webhook = try makeWebhook(pipeline) { intake.append(webhook) }
-        // Not yet: drop folders are wired when the drop folder watcher lands.
         return Daemon(
             pipeline: [pipeline], intake: intake, rules: rules, shutdownGrace: configuration.pipeline.shutdownGrace,
             serving: serving, logger: logger, notifier: SystemdNotifier(environment: environment))
@@ -56,6 +56,16 @@ struct DaemonAssembly {
         return PipelineService(
             store: store, engine: engine, intake: intake, delivery: delivery, logger: logger,
             onStopped: { await store.close() })
+    }
+
+    /// One watcher per drop folder, delivering into the pipeline. The folders are created when
+    /// missing, so a fresh install starts cleanly.
+    func makeDropFolders(_ pipeline: PipelineService) throws -> any DaemonService {
+        for (index, folder) in configuration.drop.enumerated() {
+            try createFolder(folder.path, key: "drop[\(index)].path")
+        }
+        let intake = DropFolderIntake(folders: configuration.drop, sink: pipeline.sink, time: time, logger: logger)
+        return TaskService(name: "drop") { await intake.run() }
     }
 
     /// The webhook server, or nil when `webhook.listen` is off.

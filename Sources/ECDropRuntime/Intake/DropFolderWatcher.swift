@@ -78,13 +78,17 @@ public actor DropFolderWatcher {
             started = true
             for waiter in watchingWaiters { waiter.resume() }
             watchingWaiters.removeAll()
+            var ending: InotifyEvent.Mask?
             for await event in watch.events {
-                guard handle(event) else { break }
+                guard handle(event) else {
+                    ending = event.mask
+                    break
+                }
             }
             watch.cancel()
             currentWatch = nil
             if Task.isCancelled { break }
-            logger.warning("drop folder watch lost, retrying", [:])
+            logger.warning("drop folder watch lost, retrying", lostReason(ending))
             failures = 1
             try? await time.sleep(for: options.watchRetry.delay(afterFailures: failures))
         }
@@ -125,6 +129,15 @@ public actor DropFolderWatcher {
                 ])
             return nil
         }
+    }
+
+    /// Why the watch ended: the folder's own event, or the reader's failure.
+    private func lostReason(_ ending: InotifyEvent.Mask?) -> LogMetadata {
+        if let ending { return ["reason": .string(ending.description)] }
+        guard let failure = watcher.lastReadFailure else { return ["reason": "stream_ended"] }
+        return [
+            "reason": "reader_failed", "error.code": .string(failure.code), "error.message": .string(failure.message),
+        ]
     }
 
     /// Applies one event; false when the watch is gone and must be set up again.

@@ -38,11 +38,7 @@ public struct JobEngine: Sendable {
 
     /// One round: every due job gets its turn. Returns when the round's work is done.
     public func runOnce() async throws {
-        let now = time.now()
-        let due = try await unfinished().filter { isDue($0, at: now) }
-        let uploads = FairOrder.interleave(due.filter { $0.state != .importing }.sorted { $0.createdAt < $1.createdAt })
-        let polls = pollBatches(due.filter { $0.state == .importing })
-        let units = uploads.map(WorkUnit.upload) + polls.map(WorkUnit.poll)
+        let units = try await dueUnits(excluding: [])
         await withTaskGroup(of: Void.self) { group in
             var running = 0
             for unit in units {
@@ -69,21 +65,54 @@ public struct JobEngine: Sendable {
         return jobs.filter { scope.contains($0.id) }
     }
 
-    /// Rounds until cancelled, resting until the next job is due, or `idle` at most so that
-    /// jobs recorded by intake (or another process) are picked up.
+    /// Works until cancelled: starts due work whenever a slot is free, so one slow call holds
+    /// only its own job; rests until the next job is due, or `idle` at most, so that jobs recorded
+    /// by intake (or another process) are picked up.
     public func run(idle: TimeInterval = 1) async {
-        while !Task.isCancelled {
-            do {
-                try await runOnce()
-                let next = try await nextWake() ?? time.now().addingTimeInterval(idle)
-                try await time.sleep(until: min(next, time.now().addingTimeInterval(idle)))
-            } catch is CancellationError {
-                return
-            } catch {
-                logger.error("pipeline round failed", error: error)
-                try? await time.sleep(for: idle)
+        await withTaskGroup(of: [String]?.self) { group in
+            var busy = Set<String>()
+            var running = 0
+            var resting = false
+            while !Task.isCancelled {
+                do {
+                    for unit in try await dueUnits(excluding: busy).prefix(max(0, concurrency - running)) {
+                        busy.formUnion(unit.jobIds)
+                        running += 1
+                        group.addTask {
+                            await perform(unit)
+                            return unit.jobIds
+                        }
+                    }
+                } catch {
+                    logger.error("pipeline round failed", error: error)
+                }
+                if !resting {
+                    resting = true
+                    let wake = (try? await nextWake()).flatMap { $0 } ?? time.now().addingTimeInterval(idle)
+                    let until = min(wake, time.now().addingTimeInterval(idle))
+                    group.addTask {
+                        try? await time.sleep(until: until)
+                        return nil
+                    }
+                }
+                guard let finished = await group.next() else { break }
+                if let jobIds = finished {
+                    busy.subtract(jobIds)
+                    running -= 1
+                } else {
+                    resting = false
+                }
             }
+            group.cancelAll()
         }
+    }
+
+    /// Due work in the order it should start: uploads fair across rules, then poll batches.
+    func dueUnits(excluding busy: Set<String>) async throws -> [WorkUnit] {
+        let now = time.now()
+        let due = try await unfinished().filter { isDue($0, at: now) && !busy.contains($0.id) }
+        let uploads = FairOrder.interleave(due.filter { $0.state != .importing }.sorted { $0.createdAt < $1.createdAt })
+        return uploads.map(WorkUnit.upload) + pollBatches(due.filter { $0.state == .importing }).map(WorkUnit.poll)
     }
 
     // MARK: - Choosing work
@@ -91,6 +120,13 @@ public struct JobEngine: Sendable {
     enum WorkUnit: Sendable {
         case upload(Job)
         case poll([Job])
+
+        var jobIds: [String] {
+            switch self {
+            case .upload(let job): [job.id]
+            case .poll(let jobs): jobs.map(\.id)
+            }
+        }
     }
 
     func isDue(_ job: Job, at now: Date) -> Bool {

@@ -38,7 +38,8 @@ public struct ManifestPipeline: ManifestSink {
             digest: digest, bytes: manifest.bytes, receivedAt: manifest.receivedAt)
         let recording = try await journal { try await store.recordManifest(candidate) }
         let stored = recording.record
-        if !recording.isNew, stored.plannedAt != nil {
+        // A manifest that matched nothing before is planned again: rules may have been added since.
+        if !recording.isNew, stored.plannedAt != nil, !stored.jobIds.isEmpty {
             logReceived(stored, outcome: outcome, newJobs: 0, repeated: true)
             return IntakeReceipt(manifestId: stored.id, isRepeat: true, jobIds: stored.jobIds)
         }

@@ -35,18 +35,21 @@ public struct SubmitRunner: Sendable {
     }
 
     private func follow(_ ids: [String], engine: JobEngine, untilFinal: Bool) async throws {
+        let worker = Task { await engine.run(idle: idle) }
+        defer { worker.cancel() }
+        // Cancelling the worker mid-call is safe: an upload cut off stays `uploading` and is looked up next time.
         var shown: [String: String] = [:]
         while true {
             try Task.checkCancellation()
-            try await engine.runOnce()
             try await parts.delivery.deliverDue()
             let jobs = try await load(ids)
             if output.isInteractive { showProgress(jobs, shown: &shown) }
             let done = jobs.allSatisfy { $0.state.isFinal || (!untilFinal && $0.state == .importing) }
-            if done { return }
-            let next = try await engine.nextWake() ?? time.now().addingTimeInterval(idle)
-            try await time.sleep(until: min(next, time.now().addingTimeInterval(idle)))
+            if done { break }
+            try await time.sleep(for: min(idle, 0.25))
         }
+        worker.cancel()
+        await worker.value
     }
 
     private func summarize(_ ids: [String]) async throws -> ExitCode {

@@ -77,6 +77,7 @@ struct RuleSetParserTests {
             (Y.rule("a", extra: [("action", Y.s("reprt"))]), "rules.bad_value", "report"),
             (Y.rule("a", extra: [("action", Y.s("report"))]), "rules.unexpected_key", nil),
             (Y.rule("a", extra: [("report", Y.strings(["ops team"]))]), "rules.bad_reporter", nil),
+            (Y.rule("a", extra: [("report", Y.list([]))]), "rules.missing_key", nil),
             (Y.rule("bad name"), "rules.bad_name", nil),
             (Y.map([("match", Y.test("build.name", "exists", Y.s("true")))]), "rules.missing_key", nil),
         ] as [(YAMLNode, String, String?)])

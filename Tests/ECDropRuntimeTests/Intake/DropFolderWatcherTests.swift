@@ -247,6 +247,8 @@ struct DropFolderWatcherTests {
         }
         #expect(await harness.sink.acceptedOrigins == [harness.path("after.json")])
         #expect(harness.logged("drop folder watch restored"))
+        let lost = harness.logs.entries.first { $0.message == "drop folder watch lost, retrying" }
+        #expect(lost?.metadata["reason"]?.description.contains("delete_self") == true)
         await harness.stop()
     }
 

@@ -35,22 +35,6 @@ struct RuleSetStoreTests {
         #expect(counts.isSubset(of: [0, 2]))
     }
 
-    @Test("a reload with a bad file keeps the rules in force and lists the errors")
-    func reloadKeepsLastGoodSet() throws {
-        let folder = try RulesTestFolder()
-        try folder.write("a.yaml", "rules:\n" + RulesTestFolder.rule("a"))
-        let store = RuleSetStore()
-        let reloader = RulesFolderReloader(folder: folder.path, store: store)
-        let summary = try reloader.reload()
-        #expect(summary.ruleCount == 1)
-        #expect(summary.fileCount == 1)
-
-        try folder.write("b.yaml", "rules:\n  - name: b\n    match: {build.name: {globb: x}}\n")
-        let error = #expect(throws: RulesReloadError.self) { try reloader.reload() }
-        #expect(error?.diagnostics.contains { $0.code == "rules.unknown_operator" } == true)
-        #expect(store.current.rules.map(\.name) == ["a"])
-    }
-
     @Test("the planner refuses a Packer file with no build of its newest run")
     func plannerNoBuild() throws {
         let text = #"{"builds": [{"name": "a", "packer_run_uuid": "old"}], "last_run_uuid": "new"}"#
