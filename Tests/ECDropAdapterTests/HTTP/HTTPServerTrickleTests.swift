@@ -30,7 +30,7 @@ struct HTTPServerTrickleTests {
     func deadlinePerRequest() async throws {
         let options: (inout HTTPServerOptions) -> Void = {
             $0.connectionTimeout = 30
-            $0.requestTimeout = 3
+            $0.requestTimeout = 5
         }
         try await withServer(configure: options) { server in
             let connection = try await RawHTTPConnection.connect(host: "127.0.0.1", port: server.port, timeout: 20)
@@ -38,7 +38,8 @@ struct HTTPServerTrickleTests {
                 try await connection.send(RawHTTP.encode("GET", path, port: server.port, keepAlive: true))
                 let response = try await connection.readResponse()
                 #expect(response.json?["path"] as? String == path)
-                try await Task.sleep(nanoseconds: 1_200_000_000)
+                // Three pauses add up past the timeout; each alone stays well inside it.
+                try await Task.sleep(nanoseconds: 2_000_000_000)
             }
         }
     }
