@@ -61,7 +61,7 @@ class Instance:
             lines += ["drop:", f"  - path: {drop_folder}", f"    settle: {settle}", "    after: move"]
         if webhook:
             lines += ["webhook:", f"  listen: 127.0.0.1:{self.port}",
-                      f"  secret_file: {workdir}/webhook.secret", "  max_connections: 1024"]
+                      f"  secret_file: {workdir}/webhook.secret"]
         else:
             lines += ["webhook: null"]
         lines += ["results:", f"  folder: {self.results}", "pipeline:", "  poll_interval: 1s",

@@ -66,7 +66,7 @@ public struct WebhookSettings: Sendable, Equatable {
     public var tlsCertificateFile: String?
     public var tlsKeyFile: String?
     public var maxBodyBytes: Int = 1 << 20
-    public var maxConnections: Int = 256
+    public var maxConnections: Int = 4096
     public var connectionTimeout: TimeInterval = 10
     /// Accepted distance between `X-Ecdrop-Timestamp` and now.
     public var replayWindow: TimeInterval = 300

@@ -46,6 +46,8 @@ public enum RunCommand: CommandHandler {
                 "rules.folder": .string(rules.folder), "rules.count": .int(summary.ruleCount),
                 "rules.files": .int(summary.fileCount),
             ])
+        // Connections, watches and the journal each hold a descriptor; leave room beyond the cap.
+        FileDescriptorLimit.raise(toServe: loaded.configuration.webhook.maxConnections + 256, logger: logger)
         let daemon = try assembly.makeDaemon(rules: rules)
         try await daemon.run(signals: signals.stream)
         return .success
