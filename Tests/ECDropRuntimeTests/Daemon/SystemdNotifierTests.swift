@@ -1,4 +1,5 @@
 import ECDropRuntime
+import ECDropTesting
 import Foundation
 import Testing
 

@@ -5,12 +5,12 @@ import Foundation
 #endif
 
 /// A datagram socket bound where systemd's would be, reading what a notifier sends.
-final class NotifyListener {
-    let name: String
+public final class NotifyListener {
+    public let name: String
     private let descriptor: Int32
 
     /// Binds `name`: a file path, or an abstract name when it starts with `@`.
-    init(name: String) throws {
+    public init(name: String) throws {
         self.name = name
         descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         var address = sockaddr_un()
@@ -36,7 +36,7 @@ final class NotifyListener {
     }
 
     /// The next datagram's text, or nil after the timeout.
-    func receive() -> String? {
+    public func receive() -> String? {
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = recv(descriptor, &buffer, buffer.count, 0)
         guard count >= 0 else { return nil }
