@@ -18,17 +18,22 @@ public struct OpenSSLDigests: Digests {
     }
 
     public func hmacSHA256(key: Data, message: Data) -> Data {
+        Self.hmac(EVP_sha256(), name: "SHA-256", key: key, message: message)
+    }
+
+    /// One HMAC with the digest `kind`; fails only when the library itself is broken.
+    static func hmac(_ kind: OpaquePointer?, name: String, key: Data, message: Data) -> Data {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let result = key.withUnsafeBytes { keyBytes in
             message.withUnsafeBytes { messageBytes in
                 HMAC(
-                    EVP_sha256(), keyBytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(keyBytes.count),
+                    kind, keyBytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(keyBytes.count),
                     messageBytes.baseAddress?.assumingMemoryBound(to: UInt8.self), messageBytes.count, &digest,
                     &length)
             }
         }
-        precondition(result != nil, "libcrypto HMAC(SHA-256) failed: \(CryptoFailure.lastLibraryMessage())")
+        precondition(result != nil, "libcrypto HMAC(\(name)) failed: \(CryptoFailure.lastLibraryMessage())")
         return Data(digest.prefix(Int(length)))
     }
 }
