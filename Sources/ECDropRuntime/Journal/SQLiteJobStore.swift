@@ -46,6 +46,9 @@ public actor SQLiteJobStore: JobStore {
         for version in (current + 1)..<(JournalSchema.latestVersion + 1) {
             try storage(path) {
                 try connection.transaction {
+                    // Another process opening the same new journal may have migrated meanwhile;
+                    // the write lock taken by the transaction makes this second read the truth.
+                    guard try connection.userVersion() < version else { return }
                     try connection.execute(JournalSchema.migrations[version - 1])
                     try connection.setUserVersion(version)
                 }
