@@ -33,11 +33,11 @@ class Probe:
                 action = self.headers.get("x-acs-action") or (query.get("Action") or [""])[0]
                 body = probe.answer(action, query, arrived)
                 data = json.dumps(body).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json;charset=utf-8")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                # Head and body leave in one write: two small writes would meet Nagle's algorithm
+                # and the client's delayed ACK, adding 40 ms to every answer.
+                head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=utf-8\r\n"
+                        f"Content-Length: {len(data)}\r\n\r\n").encode()
+                self.wfile.write(head + data)
 
             def log_message(self, *args):
                 pass
