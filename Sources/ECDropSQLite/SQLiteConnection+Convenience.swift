@@ -1,3 +1,5 @@
+import Foundation
+
 extension SQLiteConnection {
     /// Prepares `sql`, hands the statement to `body`, and finalizes it on every path.
     public func withStatement<T>(_ sql: String, _ body: (SQLiteStatement) throws -> T) throws -> T {
@@ -6,10 +8,30 @@ extension SQLiteConnection {
         return try body(statement)
     }
 
+    /// Like `withStatement`, but keeps the prepared statement for the next call with the same
+    /// text: preparing costs more than running the small statements of the journal. A statement
+    /// in use is taken out of the cache, so a nested call with the same text prepares its own.
+    public func withCachedStatement<T>(_ sql: String, _ body: (SQLiteStatement) throws -> T) throws -> T {
+        let statement =
+            try statementCache.removeValue(forKey: sql).map { SQLiteStatement(handle: $0, connection: self, sql: sql) }
+            ?? prepare(sql)
+        defer {
+            // Reset reports the last step's error again; that error was thrown already.
+            try? statement.reset()
+            try? statement.clearBindings()
+            if isOpen, statementCache.count < Self.statementCacheLimit, let handle = statement.detach() {
+                statementCache[sql] = handle
+            } else {
+                statement.finalize()
+            }
+        }
+        return try body(statement)
+    }
+
     /// Runs one statement with positional values; returns the number of rows changed.
     @discardableResult
     public func run(_ sql: String, _ values: [SQLiteValue] = []) throws -> Int {
-        try withStatement(sql) { statement in
+        try withCachedStatement(sql) { statement in
             try statement.bind(values)
             while try statement.step() {}
             return changes
@@ -19,7 +41,7 @@ extension SQLiteConnection {
     /// Runs one query with positional values and maps every row.
     public func query<T>(_ sql: String, _ values: [SQLiteValue] = [], row: (SQLiteStatement) throws -> T) throws -> [T]
     {
-        try withStatement(sql) { statement in
+        try withCachedStatement(sql) { statement in
             try statement.bind(values)
             var rows: [T] = []
             while try statement.step() { rows.append(try row(statement)) }
@@ -29,7 +51,9 @@ extension SQLiteConnection {
 
     /// `PRAGMA user_version`: the schema version the migrations have reached.
     public func userVersion() throws -> Int {
-        try query("PRAGMA user_version") { $0.int(at: 0) }.first ?? 0
+        try withStatement("PRAGMA user_version") { statement in
+            try statement.step() ? statement.int(at: 0) : 0
+        }
     }
 
     public func setUserVersion(_ version: Int) throws {
@@ -40,7 +64,18 @@ extension SQLiteConnection {
     /// (`wal`, or `memory` for an in-memory database).
     @discardableResult
     public func enableWriteAheadLog() throws -> String {
-        try query("PRAGMA journal_mode = WAL") { $0.string(at: 0) ?? "" }.first ?? ""
+        // Switching a new file to WAL upgrades a shared lock, and SQLite answers BUSY at once there
+        // instead of calling the busy handler (waiting could deadlock); so this waits itself.
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                return try withStatement("PRAGMA journal_mode = WAL") { statement in
+                    try statement.step() ? statement.string(at: 0) ?? "" : ""
+                }
+            } catch let error as SQLiteError where error.result == .busy && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.005)
+            }
+        }
     }
 
     /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`; rolls back when it throws.

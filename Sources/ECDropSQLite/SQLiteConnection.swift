@@ -20,12 +20,20 @@ public final class SQLiteConnection {
     }
 
     public let path: String
+    /// How long a call waits for another connection's lock before it gives up.
+    public let busyTimeout: TimeInterval
     var handle: OpaquePointer?
+    /// Prepared statements kept for reuse by `run` and `query`, keyed by their text.
+    /// Raw handles, so the cache holds no statement object that would keep this connection alive.
+    var statementCache: [String: OpaquePointer] = [:]
+    /// Statement texts kept at most; past it, new texts are prepared for one use.
+    static let statementCacheLimit = 64
 
     /// Opens (and with `.readWriteCreate` creates) the database at `path`, waiting up to
     /// `busyTimeout` seconds whenever another connection holds a lock.
     public init(path: String, mode: Mode = .readWriteCreate, busyTimeout: TimeInterval = 5) throws {
         self.path = path
+        self.busyTimeout = busyTimeout
         var opened: OpaquePointer?
         let result = sqlite3_open_v2(path, &opened, mode.flags, nil)
         handle = opened
@@ -40,7 +48,13 @@ public final class SQLiteConnection {
     }
 
     deinit {
+        finalizeCachedStatements()
         if let handle { sqlite3_close_v2(handle) }
+    }
+
+    func finalizeCachedStatements() {
+        for statement in statementCache.values { sqlite3_finalize(statement) }
+        statementCache = [:]
     }
 
     public var isOpen: Bool { handle != nil }
@@ -48,6 +62,7 @@ public final class SQLiteConnection {
     /// Closes the database. Statements still open keep it alive until they are finalized.
     public func close() throws {
         guard let open = handle else { return }
+        finalizeCachedStatements()
         handle = nil
         try check(sqlite3_close_v2(open), call: "sqlite3_close_v2")
     }

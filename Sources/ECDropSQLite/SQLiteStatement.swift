@@ -16,6 +16,12 @@ public final class SQLiteStatement {
 
     deinit { finalize() }
 
+    /// Gives up the handle without finalizing it, for the connection's statement cache.
+    func detach() -> OpaquePointer? {
+        defer { handle = nil }
+        return handle
+    }
+
     public func finalize() {
         guard let open = handle else { return }
         handle = nil

@@ -37,7 +37,9 @@ public enum ManifestDecoder {
             )
         }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: bytes)
+            return try bytes.withUnsafeBytes { raw throws(JSONSyntaxError) in
+                try JSONParser.parse(raw.bindMemory(to: UInt8.self))
+            }
         } catch {
             if JSONPrefix.isTruncated(bytes) {
                 throw IntakeError(
@@ -47,7 +49,8 @@ public enum ManifestDecoder {
                     cause: error)
             }
             throw IntakeError(
-                .invalid, "manifest '\(origin)' is not valid JSON; check the tool that writes it", cause: error)
+                .invalid, "manifest '\(origin)' is not valid JSON (\(error)); check the tool that writes it",
+                cause: error)
         }
     }
 
