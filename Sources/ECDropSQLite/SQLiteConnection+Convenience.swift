@@ -90,4 +90,19 @@ extension SQLiteConnection {
             throw error
         }
     }
+
+    /// Runs `body` inside a savepoint: when it throws, only its own changes are undone and the
+    /// surrounding transaction goes on.
+    public func savepoint<T>(_ name: String, _ body: () throws -> T) throws -> T {
+        try execute("SAVEPOINT \(name)")
+        do {
+            let value = try body()
+            try execute("RELEASE \(name)")
+            return value
+        } catch {
+            try? execute("ROLLBACK TO \(name)")
+            try? execute("RELEASE \(name)")
+            throw error
+        }
+    }
 }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Narrow on purpose, so a store shared by several agents (PostgreSQL) can implement it: each
 /// write is one atomic call, and `save` refuses a job whose version moved underneath it.
-public protocol JobStore: Sendable {
+public protocol JobStore: IntakeJournal {
     /// Records a manifest unless one with the same digest is already on record.
     func recordManifest(_ manifest: ManifestRecord) async throws -> ManifestRecording
 
@@ -42,6 +42,14 @@ public protocol JobStore: Sendable {
     func jobsWithStaleResults(limit: Int) async throws -> [Job]
 
     func markResultsWritten(jobId: String, version: Int) async throws
+}
+
+/// The one write intake needs; what `IntakeCommitter` batches.
+public protocol IntakeJournal: Sendable {
+    /// In one transaction (one flush for all): each manifest unless its digest is on record,
+    /// and its plan unless an earlier copy was planned into jobs. Each write succeeds or fails
+    /// on its own; the call throws only when the transaction as a whole fails.
+    func recordIntake(_ writes: [IntakeWrite]) async throws -> [Result<IntakeRecorded, any Error>]
 }
 
 /// Which jobs `jobs(_:)` returns, newest first.

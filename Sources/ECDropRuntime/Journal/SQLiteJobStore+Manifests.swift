@@ -9,15 +9,7 @@ extension SQLiteJobStore {
                 if let existing = try manifestRow(where: "digest = ?", .text(manifest.digest)) {
                     return ManifestRecording(record: existing, isNew: false)
                 }
-                try connection.run(
-                    """
-                    INSERT INTO manifests (id, digest, source, origin, bytes, received_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                    [
-                        .text(manifest.id), .text(manifest.digest), .text(manifest.source.rawValue),
-                        .text(manifest.origin), .blob(manifest.bytes), .real(manifest.receivedAt.timeIntervalSince1970),
-                    ])
+                try insertManifest(manifest)
                 return ManifestRecording(record: manifest, isNew: true)
             }
         }
@@ -36,33 +28,72 @@ extension SQLiteJobStore {
     }
 
     public func recordPlan(_ plan: PlanRecording) throws -> PlanResult {
+        try storage { try connection.transaction { try writePlan(plan) } }
+    }
+
+    /// Every write in one transaction, so one disk flush covers them all (group commit). Each
+    /// write has its own savepoint: one that fails is undone alone and answered with its error.
+    public func recordIntake(_ writes: [IntakeWrite]) throws -> [Result<IntakeRecorded, any Error>] {
         try storage {
             try connection.transaction {
-                try connection.run(
-                    "UPDATE manifests SET format = ?, build_keys = ?, planned_at = ? WHERE id = ?",
-                    [
-                        .text(plan.format), .text(try json(plan.buildKeys)),
-                        .real(plan.plannedAt.timeIntervalSince1970), .text(plan.manifestId),
-                    ])
-                var result = PlanResult(newJobIds: [], existingJobIds: [])
-                for job in plan.jobs {
-                    if let existing = try jobId(forKey: job.idempotencyKey) {
-                        result.existingJobIds.append(existing)
-                        try link(manifestId: plan.manifestId, jobId: existing)
-                        continue
-                    }
-                    try insert(job)
-                    try link(manifestId: plan.manifestId, jobId: job.id)
-                    let note = job.state == .failed ? "rule did not render" : "job recorded"
-                    try insertTransition(
-                        JobTransition(
-                            jobId: job.id, from: .pending, to: job.state, at: plan.plannedAt, attempt: 1, note: note))
-                    result.newJobIds.append(job.id)
+                writes.map { write in
+                    Result { try storage { try connection.savepoint("intake") { try writeIntake(write) } } }
                 }
-                for item in plan.outbox where result.newJobIds.contains(item.jobId) { try insertOutbox(item) }
-                return result
             }
         }
+    }
+
+    private func writeIntake(_ write: IntakeWrite) throws -> IntakeRecorded {
+        let stored: ManifestRecord
+        if let existing = try manifestRow(where: "digest = ?", .text(write.candidate.digest)) {
+            // A manifest that matched nothing before is planned again: rules may have been added since.
+            if existing.plannedAt != nil, !existing.jobIds.isEmpty {
+                return IntakeRecorded(record: existing, plan: nil)
+            }
+            stored = existing
+        } else {
+            try insertManifest(write.candidate)
+            stored = write.candidate
+        }
+        return IntakeRecorded(record: stored, plan: try writePlan(write.plan(stored)))
+    }
+
+    private func insertManifest(_ manifest: ManifestRecord) throws {
+        try connection.run(
+            """
+            INSERT INTO manifests (id, digest, source, origin, bytes, received_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .text(manifest.id), .text(manifest.digest), .text(manifest.source.rawValue),
+                .text(manifest.origin), .blob(manifest.bytes), .real(manifest.receivedAt.timeIntervalSince1970),
+            ])
+    }
+
+    /// Marks the manifest planned, inserts the jobs whose key is new, links all of them.
+    private func writePlan(_ plan: PlanRecording) throws -> PlanResult {
+        try connection.run(
+            "UPDATE manifests SET format = ?, build_keys = ?, planned_at = ? WHERE id = ?",
+            [
+                .text(plan.format), .text(try json(plan.buildKeys)),
+                .real(plan.plannedAt.timeIntervalSince1970), .text(plan.manifestId),
+            ])
+        var result = PlanResult(newJobIds: [], existingJobIds: [])
+        for job in plan.jobs {
+            if let existing = try jobId(forKey: job.idempotencyKey) {
+                result.existingJobIds.append(existing)
+                try link(manifestId: plan.manifestId, jobId: existing)
+                continue
+            }
+            try insert(job)
+            try link(manifestId: plan.manifestId, jobId: job.id)
+            let note = job.state == .failed ? "rule did not render" : "job recorded"
+            try insertTransition(
+                JobTransition(jobId: job.id, from: .pending, to: job.state, at: plan.plannedAt, attempt: 1, note: note))
+            result.newJobIds.append(job.id)
+        }
+        for item in plan.outbox where result.newJobIds.contains(item.jobId) { try insertOutbox(item) }
+        return result
     }
 
     // MARK: - Rows

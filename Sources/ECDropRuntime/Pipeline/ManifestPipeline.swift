@@ -15,6 +15,8 @@ public struct ManifestPipeline: ManifestSink {
     public var defaultDeadline: TimeInterval
     /// Called after new jobs are recorded, so the engine can start a round early.
     public var onNewJobs: @Sendable () -> Void = {}
+    /// Batches the journal writes of manifests that arrive together into one transaction.
+    let committer: IntakeCommitter
 
     public init(
         store: any JobStore, planner: any JobPlanner, digests: any Digests, router: ReportRouter,
@@ -27,6 +29,7 @@ public struct ManifestPipeline: ManifestSink {
         self.time = time
         self.logger = logger
         self.defaultDeadline = defaultDeadline
+        self.committer = IntakeCommitter(store: store)
     }
 
     public func accept(_ manifest: IncomingManifest) async throws -> IntakeReceipt {
@@ -36,14 +39,18 @@ public struct ManifestPipeline: ManifestSink {
         let candidate = ManifestRecord(
             id: IdempotencyKey.manifestId(forDigest: digest), source: manifest.source, origin: manifest.origin,
             digest: digest, bytes: manifest.bytes, receivedAt: manifest.receivedAt)
-        let recording = try await journal { try await store.recordManifest(candidate) }
-        let stored = recording.record
-        // A manifest that matched nothing before is planned again: rules may have been added since.
-        if !recording.isNew, stored.plannedAt != nil, !stored.jobIds.isEmpty {
-            logReceived(stored, outcome: outcome, newJobs: 0, repeated: true)
-            return IntakeReceipt(manifestId: stored.id, isRepeat: true, jobIds: stored.jobIds)
+        let now = time.now()
+        let jobs = makeJobs(outcome, manifestId: candidate.id, at: now)
+        let router = router
+        let write = IntakeWrite(candidate: candidate) { stored in
+            Self.recording(outcome, jobs: jobs, for: stored, at: now, router: router)
         }
-        return try await enter(outcome, for: stored)
+        let recorded = try await journal { try await committer.record(write) }
+        guard let result = recorded.plan else {
+            logReceived(recorded.record, outcome: outcome, newJobs: 0, repeated: true)
+            return IntakeReceipt(manifestId: recorded.record.id, isRepeat: true, jobIds: recorded.record.jobIds)
+        }
+        return entered(result, outcome: outcome, for: recorded.record)
     }
 
     /// Plans the manifests recorded before a stop but never planned.
@@ -62,18 +69,29 @@ public struct ManifestPipeline: ManifestSink {
 
     private func enter(_ outcome: PlanOutcome, for manifest: ManifestRecord) async throws -> IntakeReceipt {
         let now = time.now()
-        let jobs = makeJobs(outcome, manifestId: manifest.id, at: now)
-        let failed = jobs.filter { $0.state == .failed }
-        let outbox = failed.flatMap { router.outboxItems(for: .failed, job: $0, manifest: manifest, at: now) }
-        let plan = PlanRecording(
-            manifestId: manifest.id, format: outcome.format, buildKeys: outcome.buildKeys, jobs: jobs, plannedAt: now,
-            outbox: outbox)
+        let plan = Self.recording(
+            outcome, jobs: makeJobs(outcome, manifestId: manifest.id, at: now), for: manifest, at: now, router: router)
         let result = try await journal { try await store.recordPlan(plan) }
+        return entered(result, outcome: outcome, for: manifest)
+    }
+
+    private func entered(_ result: PlanResult, outcome: PlanOutcome, for manifest: ManifestRecord) -> IntakeReceipt {
         warnAboutReporters(outcome)
         logReceived(manifest, outcome: outcome, newJobs: result.newJobIds.count, repeated: false)
         if !result.newJobIds.isEmpty { onNewJobs() }
         let repeated = result.newJobIds.isEmpty && !result.existingJobIds.isEmpty
         return IntakeReceipt(manifestId: manifest.id, isRepeat: repeated, jobIds: result.allJobIds)
+    }
+
+    /// The plan as the journal records it; jobs born failed come with their reports.
+    static func recording(
+        _ outcome: PlanOutcome, jobs: [Job], for manifest: ManifestRecord, at now: Date, router: ReportRouter
+    ) -> PlanRecording {
+        let failed = jobs.filter { $0.state == .failed }
+        let outbox = failed.flatMap { router.outboxItems(for: .failed, job: $0, manifest: manifest, at: now) }
+        return PlanRecording(
+            manifestId: manifest.id, format: outcome.format, buildKeys: outcome.buildKeys, jobs: jobs, plannedAt: now,
+            outbox: outbox)
     }
 
     /// One job per plan and per problem, once per idempotency key.
