@@ -189,7 +189,29 @@ extension Bool {
 
 /// Spotting a Windows 10 build from its names: `win10`, `Windows 10`, `windows-10-ltsc`.
 enum WindowsTen {
+    /// The same as the pattern `(?i)win(dows)?[ _-]?10(?![0-9])` anywhere in `text`, scanned by
+    /// hand: every job is checked, and a regular expression compiled per call cost more than the rest.
     static func isMentioned(in text: String) -> Bool {
-        text.range(of: #"(?i)win(dows)?[ _-]?10(?![0-9])"#, options: .regularExpression) != nil
+        let bytes = Array(text.utf8.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        var start = 0
+        while start + 5 <= bytes.count {
+            if bytes[start..<start + 3].elementsEqual("win".utf8), matchesRest(bytes, from: start + 3) { return true }
+            start += 1
+        }
+        return false
+    }
+
+    /// After `win`: optionally `dows`, optionally one separator, then `10` not followed by a digit.
+    private static func matchesRest(_ bytes: [UInt8], from index: Int) -> Bool {
+        let afterDows = bytes[index...].starts(with: "dows".utf8) ? [index, index + 4] : [index]
+        for position in afterDows {
+            var candidates = [position]
+            if position < bytes.count, [0x20, 0x5F, 0x2D].contains(bytes[position]) { candidates.append(position + 1) }
+            for digits in candidates where bytes[digits...].starts(with: "10".utf8) {
+                let next = digits + 2
+                if next == bytes.count || !(0x30...0x39).contains(bytes[next]) { return true }
+            }
+        }
+        return false
     }
 }

@@ -10,8 +10,11 @@ extension JobEngine {
         // look up → commit and upload → accepted: three steps; the bound only guards against a loop.
         for _ in 0..<6 {
             let decision = machine.handle(event, for: job, at: time.now())
+            let call = decision.actions.first(where: \.isCall)
             do {
-                if decision.changed { job = try await commit(decision, previous: job) }
+                // A job about to make a call gets its result file once the call has answered:
+                // writing it first would put two file flushes before every upload.
+                if decision.changed { job = try await commit(decision, previous: job, writingResults: call == nil) }
             } catch let error as JournalError where error.reason == .conflict {
                 logger.debug("job changed elsewhere", ["job.id": .string(job.id)])
                 return
@@ -19,13 +22,13 @@ extension JobEngine {
                 logger.error("job not saved", error: error, ["job.id": .string(job.id)])
                 return
             }
-            guard let call = decision.actions.first(where: \.isCall) else { return }
+            guard let call else { return }
             event = await carryOut(call, for: job)
         }
     }
 
     /// Saves the decision with its history line and outbox items, then refreshes the result file.
-    func commit(_ decision: JobDecision, previous: Job) async throws -> Job {
+    func commit(_ decision: JobDecision, previous: Job, writingResults: Bool = true) async throws -> Job {
         var job = decision.job
         job.owner = owner
         let notices = decision.actions.compactMap { action -> JobNotice? in
@@ -43,7 +46,7 @@ extension JobEngine {
             JobChange(job: job, expectedVersion: previous.version, transition: decision.transition, outbox: outbox))
         job.version = previous.version + 1
         if let transition = decision.transition { logTransition(transition, job: job) }
-        await writeResults(job)
+        if writingResults { await writeResults(job) }
         return job
     }
 

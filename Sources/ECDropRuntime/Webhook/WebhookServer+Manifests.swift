@@ -76,10 +76,9 @@ extension WebhookServer {
 
     /// `{"manifest_id":…,"jobs":[…],"repeat":…,"delivery_id":…}`.
     static func encode(_ receipt: IntakeReceipt, delivery: String) -> Data {
-        let object: [String: Any] = [
-            "manifest_id": receipt.manifestId, "jobs": receipt.jobIds, "repeat": receipt.isRepeat,
-            "delivery_id": delivery,
-        ]
-        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        let text =
+            "{\"delivery_id\":\(JSONText.quoted(delivery)),\"jobs\":\(JSONText.list(receipt.jobIds)),"
+            + "\"manifest_id\":\(JSONText.quoted(receipt.manifestId)),\"repeat\":\(receipt.isRepeat)}"
+        return Data(text.utf8)
     }
 }

@@ -1,0 +1,28 @@
+/// Small JSON documents written by hand where the answer is on the hot path (the webhook's
+/// 202): JSONSerialization cost more per request than journaling the manifest.
+public enum JSONText {
+    /// `text` as a JSON string literal, quotes included.
+    public static func quoted(_ text: String) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// A list of strings as a JSON array.
+    public static func list(_ items: [String]) -> String {
+        "[" + items.map(quoted).joined(separator: ",") + "]"
+    }
+}
