@@ -15,14 +15,17 @@ final class PipelineService: DaemonService {
     /// Runs once the last round has ended, to close the journal.
     let onStopped: @Sendable () async -> Void
     private let wakeup = Wakeup()
+    /// Writes the result files apart from the rounds.
+    let results: ResultsWriter
+    private let writerTask = LockedValue<Task<Void, Never>?>(nil)
+    /// Starts new jobs at once, beside the round; what it cannot take waits for the next round.
+    private let express = ExpressLane()
     private let stopping = LockedValue(false)
     private let loop = LockedValue<Task<Void, Never>?>(nil)
     /// Rounds run so far; lets tests see that an idle pipeline rests.
     let rounds = LockedValue(0)
     /// The last import progress logged per job, so each change is logged once.
     private let progressLogged = LockedValue<[String: Int]>([:])
-    /// Jobs unfinished after the last round; those that drop out have finished.
-    private let unfinishedLastRound = LockedValue<Set<String>>([])
 
     init(
         store: any JobStore, engine: JobEngine, intake: ManifestPipeline, delivery: WebhookDelivery?, logger: Logger,
@@ -30,12 +33,22 @@ final class PipelineService: DaemonService {
     ) {
         self.store = store
         self.onStopped = onStopped
-        self.engine = engine
+        let results = ResultsWriter(engine: engine, logger: logger)
+        var dispatcher = engine
+        dispatcher.writesResultsInline = false
+        dispatcher.onSaved = { results.wake() }
+        self.results = results
+        self.engine = dispatcher
+        let started = dispatcher
         self.delivery = delivery
         self.logger = logger
         var intake = intake
         let wakeup = self.wakeup
-        intake.onNewJobs = { wakeup.wake() }
+        let express = self.express
+        // The round learns of the new jobs once they rest, so that it keeps their next poll in view.
+        intake.onNewJobs = { ids in
+            if !express.start(ids, engine: started, then: { wakeup.wake() }) { wakeup.wake() }
+        }
         self.intake = intake
     }
 
@@ -47,11 +60,14 @@ final class PipelineService: DaemonService {
         try await intake.planUnplanned()
         let unfinished = try await store.jobs(.unfinished).count
         if unfinished > 0 { logger.info("resuming unfinished jobs", ["jobs.unfinished": .int(unfinished)]) }
+        let results = results
+        writerTask.set(Task { await results.run() })
         loop.set(Task { await self.run() })
     }
 
     func stop(grace: TimeInterval) async {
         stopping.set(true)
+        express.close()
         wakeup.wake()
         guard let task = loop.get() else { return }
         // The round in progress may finish its API calls within the grace period; then it is cut.
@@ -60,7 +76,13 @@ final class PipelineService: DaemonService {
             task.cancel()
         }
         await task.value
+        await express.finish(cancellingAfter: grace)
         cutter.cancel()
+        // Result files left stale are written at the next start; the journal knows which.
+        if let writer = writerTask.get() {
+            writer.cancel()
+            await writer.value
+        }
         await onStopped()
     }
 
@@ -72,8 +94,7 @@ final class PipelineService: DaemonService {
                 rounds.update { $0 += 1 }
                 try await engine.runOnce()
                 try await logProgress()
-                try await engine.flushResults()
-                try await logFinished()
+                results.wake()
                 if let delivery { try await delivery.deliverDue() }
                 guard !stopping.get() else { return }
                 await wakeup.wait(until: try await nextWake())
@@ -98,20 +119,6 @@ final class PipelineService: DaemonService {
             var data: LogMetadata = ["job.id": .string(job.id), "import.progress": .int(job.progress ?? 0)]
             if let imageId = job.imageId { data["image.id"] = .string(imageId) }
             logger.info("import progress", data)
-        }
-    }
-
-    /// One line per job finished in the last round, naming its result file when there is one.
-    private func logFinished() async throws {
-        let unfinished = Set(try await store.jobs(.unfinished).map(\.id))
-        let finished = unfinishedLastRound.update { last in
-            defer { last = unfinished }
-            return last.subtracting(unfinished)
-        }
-        guard let resultsFolder = engine.router.results else { return }
-        for id in finished.sorted() where FileManager.default.fileExists(atPath: resultsFolder.path(forJob: id)) {
-            logger.info(
-                "result file written", ["job.id": .string(id), "result.path": .string(resultsFolder.path(forJob: id))])
         }
     }
 

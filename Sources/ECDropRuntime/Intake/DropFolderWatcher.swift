@@ -12,8 +12,8 @@ import Foundation
 /// memory, is the truth. A lost watch (folder deleted, watch limit) is reported and retried.
 public actor DropFolderWatcher {
     public struct Options: Sendable {
-        /// Files read and handed to the sink at once.
-        public var maxInFlight = 4
+        /// Files read and handed to the sink at once; the journal records them in one commit.
+        public var maxInFlight = 32
         /// A bigger file is not a manifest: it goes to `failed/`.
         public var maxManifestBytes = 16 << 20
         /// Events held for this watcher before the rest are dropped and a rescan is due.

@@ -46,7 +46,8 @@ extension JobEngine {
             JobChange(job: job, expectedVersion: previous.version, transition: decision.transition, outbox: outbox))
         job.version = previous.version + 1
         if let transition = decision.transition { logTransition(transition, job: job) }
-        if writingResults { await writeResults(job) }
+        if writingResults, writesResultsInline { await writeResults(job) }
+        onSaved()
         return job
     }
 
@@ -108,16 +109,20 @@ extension JobEngine {
             code: "ecd.Unexpected", message: "\(action) failed: \(error)", isTransient: true, outcomeUnknown: true)
     }
 
-    func writeResults(_ job: Job) async {
+    /// False when the file could not be written; the journal still marks it stale then.
+    @discardableResult
+    func writeResults(_ job: Job) async -> Bool {
         do {
             if let results = router.results, router.writesResults(for: job) {
                 try await results.write(job, store: store)
             } else {
                 try await store.markResultsWritten(jobId: job.id, version: job.version)
             }
+            return true
         } catch {
             // The journal still says the file is stale; the next round writes it again.
             logger.error("result file not written", error: error, ["job.id": .string(job.id)])
+            return false
         }
     }
 

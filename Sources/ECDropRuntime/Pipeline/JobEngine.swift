@@ -21,6 +21,12 @@ public struct JobEngine: Sendable {
     public var pollBatchSize = 50
     /// When set, only these jobs are worked on (`ecdrop submit` follows its own jobs only).
     public var scope: Set<String>?
+    /// False when a `ResultsWriter` writes the result files instead, told by `onSaved`.
+    public var writesResultsInline = true
+    /// Called after every saved change of a job.
+    public var onSaved: @Sendable () -> Void = {}
+    /// Jobs being worked on in this process; a unit whose job is claimed elsewhere is skipped.
+    public var claims = JobClaims()
 
     public init(
         store: any JobStore, images: any ImageService, machine: JobMachine, router: ReportRouter, pacer: Pacer,
@@ -48,6 +54,26 @@ public struct JobEngine: Sendable {
                 }
                 group.addTask { await perform(unit) }
                 running += 1
+            }
+        }
+    }
+
+    /// Advances each new job at once, from the journal, unless it is being worked on already;
+    /// intake calls this so that a new job does not wait for the round in progress.
+    public func start(newJobs ids: [String]) async {
+        await withTaskGroup(of: Void.self) { group in
+            for id in ids where scope?.contains(id) ?? true {
+                group.addTask {
+                    guard claims.claim([id]) else { return }
+                    defer { claims.release([id]) }
+                    do {
+                        guard let job = try await store.job(id: id), isDue(job, at: time.now()), !job.state.isFinal
+                        else { return }
+                        await advance(job, with: .dispatched)
+                    } catch {
+                        logger.error("new job not started", error: error, ["job.id": .string(id)])
+                    }
+                }
             }
         }
     }
@@ -153,6 +179,8 @@ public struct JobEngine: Sendable {
     }
 
     private func perform(_ unit: WorkUnit) async {
+        guard claims.claim(unit.jobIds) else { return }
+        defer { claims.release(unit.jobIds) }
         switch unit {
         case .upload(let job): await advance(job, with: .dispatched)
         case .poll(let jobs): await poll(jobs)

@@ -13,8 +13,8 @@ public struct ManifestPipeline: ManifestSink {
     public var logger: Logger
     /// Follow deadline for rules that set none.
     public var defaultDeadline: TimeInterval
-    /// Called after new jobs are recorded, so the engine can start a round early.
-    public var onNewJobs: @Sendable () -> Void = {}
+    /// Called with the ids of new jobs once they are recorded, so the engine can start them.
+    public var onNewJobs: @Sendable ([String]) -> Void = { _ in }
     /// Batches the journal writes of manifests that arrive together into one transaction.
     let committer: IntakeCommitter
 
@@ -78,7 +78,7 @@ public struct ManifestPipeline: ManifestSink {
     private func entered(_ result: PlanResult, outcome: PlanOutcome, for manifest: ManifestRecord) -> IntakeReceipt {
         warnAboutReporters(outcome)
         logReceived(manifest, outcome: outcome, newJobs: result.newJobIds.count, repeated: false)
-        if !result.newJobIds.isEmpty { onNewJobs() }
+        if !result.newJobIds.isEmpty { onNewJobs(result.newJobIds) }
         let repeated = result.newJobIds.isEmpty && !result.existingJobIds.isEmpty
         return IntakeReceipt(manifestId: manifest.id, isRepeat: repeated, jobIds: result.allJobIds)
     }

@@ -25,7 +25,7 @@ struct PipelineServiceTests {
             onStopped: { await store.close() })
     }
 
-    @Test("with nothing to do it runs one round and then no more until a manifest arrives")
+    @Test("with nothing to do it runs one round and then no more until a manifest arrives, which starts at once")
     func idleMeansIdle() async throws {
         let folder = try TemporaryFolder("ecdrop-pipeline")
         let images = FakeImageService(pollsToFinish: 1)
@@ -45,6 +45,10 @@ struct PipelineServiceTests {
             try await Task.sleep(nanoseconds: 20_000_000)
         }
         #expect(await images.totalUploads == 1)
+        // The new job is started at once beside the round; the round wakes once the job rests.
+        while service.rounds.get() == settled, Date() < deadline {
+            try await Task.sleep(nanoseconds: 20_000_000)
+        }
         #expect(service.rounds.get() > settled)
         await service.stop(grace: 1)
     }

@@ -1,0 +1,61 @@
+import ECDropCore
+import Foundation
+
+/// Writes the result files the journal marks stale, one at a time, apart from the dispatcher:
+/// a job that changed twice meanwhile is written once, and file writes (each a new inode and
+/// two flushes) never hold up intake or an upload. After a failed write (folder read-only or
+/// full) it waits, doubling up to a minute, so a broken folder is retried without a flood.
+final class ResultsWriter: Sendable {
+    let engine: JobEngine
+    let logger: Logger
+    private let wakeup = Wakeup()
+    /// Result files written so far; lets tests see the writer at work.
+    let written = LockedValue(0)
+
+    init(engine: JobEngine, logger: Logger) {
+        self.engine = engine
+        self.logger = logger
+    }
+
+    func wake() { wakeup.wake() }
+
+    /// Writes until cancelled; rests while nothing is stale.
+    func run() async {
+        var failures = 0
+        while !Task.isCancelled {
+            do {
+                let (attempted, failed) = try await writeBatch()
+                failures = failed > 0 ? failures + 1 : 0
+                if failures > 0 {
+                    let delay = min(60, 0.5 * pow(2, Double(min(failures, 8) - 1)))
+                    await wakeup.wait(until: Date().addingTimeInterval(delay))
+                } else if attempted == 0 {
+                    await wakeup.wait(until: nil)
+                }
+            } catch {
+                logger.error("result files not written", error: error)
+                await wakeup.wait(until: Date().addingTimeInterval(5))
+            }
+        }
+    }
+
+    /// One batch of stale jobs, oldest change first: how many were tried, how many failed.
+    private func writeBatch() async throws -> (Int, Int) {
+        let stale = try await engine.store.jobsWithStaleResults(limit: 100)
+        var failed = 0
+        for job in stale {
+            if Task.isCancelled { break }
+            guard await engine.writeResults(job) else {
+                failed += 1
+                continue
+            }
+            written.update { $0 += 1 }
+            if job.state.isFinal, let folder = engine.router.results, engine.router.writesResults(for: job) {
+                logger.info(
+                    "result file written", ["job.id": .string(job.id), "result.path": .string(folder.path(forJob: job.id))]
+                )
+            }
+        }
+        return (stale.count, failed)
+    }
+}
