@@ -33,8 +33,12 @@ final class PipelineService: DaemonService {
     ) {
         self.store = store
         self.onStopped = onStopped
-        let results = ResultsWriter(engine: engine, logger: logger)
         var dispatcher = engine
+        // Journaling a burst comes first: uploads and result files wait (a second at most)
+        // while batches queue.
+        let committer = intake.committer
+        dispatcher.giveWay = { await committer.waitUntilQuiet(atMost: 1) }
+        let results = ResultsWriter(engine: dispatcher, logger: logger)
         dispatcher.writesResultsInline = false
         dispatcher.onSaved = { results.wake() }
         self.results = results

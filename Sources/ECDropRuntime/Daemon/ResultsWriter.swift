@@ -45,6 +45,7 @@ final class ResultsWriter: Sendable {
         var failed = 0
         for job in stale {
             if Task.isCancelled { break }
+            await engine.giveWay()
             guard await engine.writeResults(job) else {
                 failed += 1
                 continue
@@ -52,7 +53,8 @@ final class ResultsWriter: Sendable {
             written.update { $0 += 1 }
             if job.state.isFinal, let folder = engine.router.results, engine.router.writesResults(for: job) {
                 logger.info(
-                    "result file written", ["job.id": .string(job.id), "result.path": .string(folder.path(forJob: job.id))]
+                    "result file written",
+                    ["job.id": .string(job.id), "result.path": .string(folder.path(forJob: job.id))]
                 )
             }
         }

@@ -10,7 +10,20 @@ public final class IntakeCommitter: Sendable {
     private struct State {
         var queue: [(write: IntakeWrite, waiter: Waiter)] = []
         var writing = false
+        /// Until when the last batch of several writes counts as a burst still going on.
+        var burstUntil = Date.distantPast
+        var quietWaiters: [(deadline: Date, waiter: CheckedContinuation<Void, Never>)] = []
+        var watching = false
+
+        func isQuiet(at now: Date) -> Bool {
+            !writing && queue.isEmpty && now >= burstUntil
+        }
     }
+
+    /// A batch this large means manifests are arriving together: a burst.
+    static let burstBatch = 4
+    /// How long after such a batch the burst counts as going on.
+    static let burstGap: TimeInterval = 0.02
 
     private let store: any IntakeJournal
     /// Writes per transaction at most, so one batch cannot hold the journal for long.
@@ -24,6 +37,43 @@ public final class IntakeCommitter: Sendable {
 
     /// Writes waiting for the next batch.
     public var queued: Int { state.withLock { $0.queue.count } }
+
+    /// A batch is being written or waits to be.
+    public var isBusy: Bool { state.withLock { $0.writing || !$0.queue.isEmpty } }
+
+    /// Returns once intake is quiet, or after `limit` seconds: lets other work give way while a
+    /// burst is being journaled, without starving it for long. A burst lasts while batches of
+    /// several writes follow each other; a lone manifest's batch holds nobody up.
+    public func waitUntilQuiet(atMost limit: TimeInterval) async {
+        let deadline = Date().addingTimeInterval(limit)
+        await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+            let (parked, startsWatch) = state.withLock { state -> (Bool, Bool) in
+                guard !state.isQuiet(at: Date()) else { return (false, false) }
+                state.quietWaiters.append((deadline, waiter))
+                defer { state.watching = true }
+                return (true, !state.watching)
+            }
+            if !parked { waiter.resume() }
+            if startsWatch { Task { await self.watchForQuiet() } }
+        }
+    }
+
+    /// One watcher for all who wait: a look every few milliseconds, not one timer each.
+    private func watchForQuiet() async {
+        while true {
+            try? await Task.sleep(nanoseconds: 5_000_000)
+            let now = Date()
+            let (due, done) = state.withLock { state in
+                let quiet = state.isQuiet(at: now)
+                let due = state.quietWaiters.filter { quiet || $0.deadline <= now }.map(\.waiter)
+                state.quietWaiters.removeAll { quiet || $0.deadline <= now }
+                if state.quietWaiters.isEmpty { state.watching = false }
+                return (due, state.quietWaiters.isEmpty)
+            }
+            for waiter in due { waiter.resume() }
+            if done { return }
+        }
+    }
 
     /// Returns once the write is durable in the journal, or failed.
     public func record(_ write: IntakeWrite) async throws -> IntakeRecorded {
@@ -46,6 +96,7 @@ public final class IntakeCommitter: Sendable {
                 let taken = Array(state.queue.prefix(batchLimit))
                 state.queue.removeFirst(taken.count)
                 if taken.isEmpty { state.writing = false }
+                if taken.count >= Self.burstBatch { state.burstUntil = Date().addingTimeInterval(Self.burstGap) }
                 return taken
             }
             guard !batch.isEmpty else { return }

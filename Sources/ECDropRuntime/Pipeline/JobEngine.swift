@@ -23,6 +23,8 @@ public struct JobEngine: Sendable {
     public var scope: Set<String>?
     /// False when a `ResultsWriter` writes the result files instead, told by `onSaved`.
     public var writesResultsInline = true
+    /// Awaited before each unit of work starts; the daemon lets a burst of intake finish first.
+    public var giveWay: @Sendable () async -> Void = {}
     /// Called after every saved change of a job.
     public var onSaved: @Sendable () -> Void = {}
     /// Jobs being worked on in this process; a unit whose job is claimed elsewhere is skipped.
@@ -64,6 +66,7 @@ public struct JobEngine: Sendable {
         await withTaskGroup(of: Void.self) { group in
             for id in ids where scope?.contains(id) ?? true {
                 group.addTask {
+                    await giveWay()
                     guard claims.claim([id]) else { return }
                     defer { claims.release([id]) }
                     do {
@@ -179,6 +182,7 @@ public struct JobEngine: Sendable {
     }
 
     private func perform(_ unit: WorkUnit) async {
+        await giveWay()
         guard claims.claim(unit.jobIds) else { return }
         defer { claims.release(unit.jobIds) }
         switch unit {

@@ -72,6 +72,47 @@ struct IntakeCommitterTests {
         #expect(journal.batchSizes == [1, 20])
     }
 
+    @Test("other work does not wait while intake is idle or journals a lone manifest")
+    func quietWhenIdle() async throws {
+        let journal = GatedJournal()
+        journal.open()
+        let committer = IntakeCommitter(store: journal)
+        let started = Date()
+        await committer.waitUntilQuiet(atMost: 30)
+        _ = try await committer.record(write("d1", jobs: []))
+        await committer.waitUntilQuiet(atMost: 30)
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
+    @Test("other work waits while a burst is journaled, and goes on once the burst has ended")
+    func waitsForABurst() async throws {
+        let journal = GatedJournal()
+        let committer = IntakeCommitter(store: journal)
+        let writes = (0..<10).map { index in Task { try await committer.record(write("d\(index)", jobs: [])) } }
+        await journal.waitForBatches(1)
+        let waiting = Task {
+            await committer.waitUntilQuiet(atMost: 30)
+            return journal.batchSizes
+        }
+        try await Task.sleep(nanoseconds: 50_000_000)
+        journal.open()
+        for task in writes { _ = try await task.value }
+        // The waiter was let go only after every batch of the burst had been written.
+        #expect(await waiting.value.reduce(0, +) == 10)
+    }
+
+    @Test("a wait for quiet ends at its limit even while the burst goes on")
+    func waitHasALimit() async throws {
+        let journal = GatedJournal()
+        let committer = IntakeCommitter(store: journal)
+        let held = Task { try await committer.record(write("d0", jobs: [])) }
+        await journal.waitForBatches(1)
+        await committer.waitUntilQuiet(atMost: 0.05)
+        #expect(committer.isBusy)
+        journal.open()
+        _ = try await held.value
+    }
+
     @Test("when the transaction fails, every write of the batch gets the error")
     func sharesAFailure() async throws {
         let journal = GatedJournal(failing: true)
