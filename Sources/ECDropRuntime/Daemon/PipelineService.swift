@@ -120,6 +120,7 @@ final class PipelineService: DaemonService {
         let job = try await engine.nextWake()
         let report =
             delivery == nil ? nil : try await store.dueDeliveries(at: .distantFuture, limit: 1).first?.nextAttemptAt
-        return [job, report].compactMap { $0 }.min()
+        // Stale result files of a folder that failed are tried again, with growing pauses.
+        return [job, report, engine.resultsHealth.nextTry].compactMap { $0 }.min()
     }
 }

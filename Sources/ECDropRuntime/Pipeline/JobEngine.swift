@@ -21,6 +21,8 @@ public struct JobEngine: Sendable {
     public var pollBatchSize = 50
     /// When set, only these jobs are worked on (`ecdrop submit` follows its own jobs only).
     public var scope: Set<String>?
+    /// Whether result files are being written; shared by every copy of this engine.
+    public var resultsHealth = ResultsWriteHealth()
 
     public init(
         store: any JobStore, images: any ImageService, machine: JobMachine, router: ReportRouter, pacer: Pacer,

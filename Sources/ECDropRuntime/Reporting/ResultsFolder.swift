@@ -14,7 +14,7 @@ public struct ResultsFolder: Sendable {
 
     /// Writes the job's document and the summaries of every manifest that names it.
     public func write(_ job: Job, store: any JobStore) async throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try createFolder()
         let manifest = try await store.manifest(id: job.manifestId)
         try AtomicFile.write(ResultDocument(job: job, manifest: manifest).encoded(), to: path(forJob: job.id))
         if let manifest {
@@ -23,5 +23,18 @@ public struct ResultsFolder: Sendable {
                 ManifestSummary(manifest: manifest, jobs: jobs).encoded(), to: path(forManifest: manifest.id))
         }
         try await store.markResultsWritten(jobId: job.id, version: job.version)
+    }
+
+    /// Creates the folder when it is missing; a failure names the folder and the system's reason.
+    func createFolder() throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue { return }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            let cause = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            let number = cause.flatMap { $0.domain == NSPOSIXErrorDomain ? Int32($0.code) : nil } ?? EIO
+            throw FileWriteError(path: folder, call: "mkdir", errorNumber: number)
+        }
     }
 }
