@@ -25,16 +25,29 @@ public struct ResultsFolder: Sendable {
         try await store.markResultsWritten(jobId: job.id, version: job.version)
     }
 
-    /// Creates the folder when it is missing; a failure names the folder and the system's reason.
+    /// Creates the folder (and its missing parents) with mkdir(2), so a failure names the folder
+    /// and the system's own reason (`Not a directory` when a parent is a file).
     func createFolder() throws {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue { return }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            let cause = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-            let number = cause.flatMap { $0.domain == NSPOSIXErrorDomain ? Int32($0.code) : nil } ?? EIO
-            throw FileWriteError(path: folder, call: "mkdir", errorNumber: number)
+        try Self.makeFolder(folder)
+    }
+
+    private static func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 { return }
+        let reason = errno
+        if reason == EEXIST {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw FileWriteError(path: path, call: "mkdir", errorNumber: ENOTDIR)
+            }
+            return
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard reason == ENOENT, !parent.isEmpty, parent != path else {
+            throw FileWriteError(path: path, call: "mkdir", errorNumber: reason)
+        }
+        try makeFolder(parent)
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw FileWriteError(path: path, call: "mkdir", errorNumber: errno)
         }
     }
 }

@@ -36,8 +36,12 @@ final class DiskTroubleScenario: @unchecked Sendable {
     private(set) var address = ""
     private var starts = 0
 
-    init(_ label: String) async throws {
+    /// The results folder, relative to the scenario's folder.
+    let results: String
+
+    init(_ label: String, results: String = "results") async throws {
         folder = try TemporaryFolder(label)
+        self.results = results
         for name in ["rules", "drop", "results", "staging"] {
             try FileManager.default.createDirectory(atPath: folder.path(name), withIntermediateDirectories: true)
         }
@@ -51,7 +55,7 @@ final class DiskTroubleScenario: @unchecked Sendable {
             webhook:
               listen: 127.0.0.1:0
             results:
-              folder: results
+              folder: \(results)
             pipeline:
               poll_interval: 500ms
               max_poll_interval: 1s
@@ -183,9 +187,9 @@ final class DiskTroubleScenario: @unchecked Sendable {
 
     /// The state a job's result file reports, nil when there is no readable file.
     func resultState(_ run: String) -> String? {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path("results"))) ?? []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path(results))) ?? []
         for name in names where name.hasPrefix("job-") && name.hasSuffix(".json") {
-            guard let data = FileManager.default.contents(atPath: path("results/\(name)")),
+            guard let data = FileManager.default.contents(atPath: path("\(results)/\(name)")),
                 let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
                 object["image_name"] as? String == "disk-\(run)"
             else { continue }

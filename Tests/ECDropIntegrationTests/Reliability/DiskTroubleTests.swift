@@ -21,7 +21,7 @@ struct DiskTroubleTests {
         let errors = scenario.logLines("level=error", "msg=\"result file not written\"")
         #expect(errors.count == 1, "one error line for the whole outage, not one per file: \(errors)")
         let line = errors.first ?? ""
-        #expect(line.contains("results.folder=\(scenario.path("results"))"))
+        #expect(line.contains("results.folder=\(scenario.path(scenario.results))"))
         #expect(line.contains(reason), "the system's reason is named: \(line)")
         #expect(line.contains(hint), "the fix is named: \(line)")
         #expect(scenario.resultState("posted") == nil)
@@ -61,6 +61,15 @@ struct DiskTroubleTests {
         #expect(mount.fill("filler") > 0)
         try await resultsRecover(scenario, reason: "No space left on device", hint: "free space") {
             try FileManager.default.removeItem(atPath: scenario.path("results/filler"))
+        }
+    }
+
+    @Test("a results folder whose parent is a plain file is logged once, and its files appear once it can be made")
+    func resultsUnderAFile() async throws {
+        let scenario = try await DiskTroubleScenario("ecdrop-results-enotdir", results: "blocker/results")
+        try Data("a file, not a folder\n".utf8).write(to: URL(fileURLWithPath: scenario.path("blocker")))
+        try await resultsRecover(scenario, reason: "Not a directory", hint: "not a folder") {
+            try FileManager.default.removeItem(atPath: scenario.path("blocker"))
         }
     }
 
