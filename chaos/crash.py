@@ -2,6 +2,7 @@
 drop folder. At the end every manifest has its job, every job is final, and the simulator saw
 exactly one successful UploadImage per job."""
 
+import itertools
 import os
 import random
 import signal
@@ -20,8 +21,10 @@ def crash_rounds(binary, root, rounds, count, fault_rate, seed):
     """`rounds` times: start ecdrop, hand over some of the `count` manifests, each the way it
     was given (about half by webhook, half by drop folder), and kill -9 at a random moment.
     Then one clean run until every job is final. A POST that got no answer is sent again
-    later, as any client would; a file renamed into the drop folder is the daemon's to take,
-    across kills. The drop folder must end empty, nothing set aside in failed/."""
+    later, as any client would, and answered ones are sent again too (repeats); a file renamed
+    into the drop folder is the daemon's to take, across kills, and a manifest dropped before
+    is dropped again under a new name. The drop folder must end empty, nothing set aside in
+    failed/, and repeats must add no job and no upload."""
     rng = random.Random(seed)
     workdir = tempfile.mkdtemp(prefix="chaos-crash-", dir=root)
     folder = os.path.join(workdir, "drop")
@@ -34,6 +37,7 @@ def crash_rounds(binary, root, rounds, count, fault_rate, seed):
     rng.shuffle(ways)
     answered = set()
     dropped = set()
+    copies = itertools.count(1)
     killed = 0
     instance = None
 
@@ -42,9 +46,13 @@ def crash_rounds(binary, root, rounds, count, fault_rate, seed):
             if stop.is_set():
                 return
             if ways[index] == "drop":
-                if index not in dropped:
-                    drop(folder, staging, f"{bodies[index][0]}.json", bodies[index][1])
-                    dropped.add(index)
+                # A manifest dropped before comes again under a new name, as a build machine
+                # that retries would: the journal must see a repeat, not make a second job.
+                again = next(copies)
+                name = f"{bodies[index][0]}-again-{again}.json" if index in dropped \
+                    else f"{bodies[index][0]}.json"
+                drop(folder, staging, name, bodies[index][1])
+                dropped.add(index)
                 continue
             try:
                 status = signed_post(url, bodies[index][1])
@@ -93,7 +101,9 @@ def crash_rounds(binary, root, rounds, count, fault_rate, seed):
         if instance and instance.process.alive():
             instance.stop()
         simulator.stop()
-    return verdict(rounds, killed, bodies, ways, answered, dropped, rows, uploads, folder, workdir)
+    result = verdict(rounds, killed, bodies, ways, answered, dropped, rows, uploads, folder, workdir)
+    result["dropped_again"] = next(copies) - 1
+    return result
 
 
 def verdict(rounds, killed, bodies, ways, answered, dropped, rows, uploads, folder, workdir):
