@@ -87,6 +87,9 @@ if Context.environment["ECDROP_FUZZ"] == "1" {
         ("FuzzECDResponse", ["ECDropCore"]),
         ("FuzzAuthorization", ["ECDropCore"]),
         ("FuzzManifest", ["ECDropCore"]),
+        ("FuzzPackerManifest", ["ECDropTesting"]),
+        ("FuzzNativeManifest", ["ECDropTesting"]),
+        ("FuzzWebhookRequest", ["ECDropCrypto", "ECDropTesting"]),
         ("FuzzRules", ["ECDropCore", "ECDropYAML"]),
         ("FuzzTemplate", ["ECDropCore"]),
     ]

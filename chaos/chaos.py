@@ -1,14 +1,12 @@
-"""The reliability suite's long variant: kill -9 while manifests flow, simulator faults,
-hostile webhook clients, and a scan for secrets in everything left behind. Prints a verdict
-(JSON with --json) and exits 1 when a guarantee was broken."""
+"""The reliability suite's long variant: kill -9 while manifests flow through the webhook and a
+drop folder, simulator faults, disk trouble, hostile webhook clients, and a scan for secrets in
+everything left behind. Prints a verdict (JSON with --json) and exits 1 when a guarantee was
+broken."""
 
 import argparse
 import json
 import os
-import random
-import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -19,132 +17,12 @@ import urllib.request
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "bench"))
 
-from harness import processes  # noqa: E402
+from crash import crash_rounds  # noqa: E402
+from disk import disk_trouble  # noqa: E402
 from harness.ecdrop import Instance, signed_post  # noqa: E402
 from harness.intake import SECRET  # noqa: E402
 from harness.manifests import packer_manifest  # noqa: E402
-
-ACCESS_KEY_ID = "LTAI5tBenchKeyId0001"
-ACCESS_KEY_SECRET = "bench-access-key-secret-0123456789"
-
-
-def log(message):
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
-class Simulator:
-    def __init__(self, binary, workdir, fault_rate):
-        self.port = processes.free_port()
-        argv = [binary, "simulator", "--listen", f"127.0.0.1:{self.port}",
-                "--access-key-id", ACCESS_KEY_ID, "--access-key-secret", ACCESS_KEY_SECRET,
-                "--import-seconds", "2", "--hang-seconds", "2"]
-        if fault_rate:
-            argv += ["--fault-rate", str(fault_rate)]
-        self.process = processes.Started("simulator", argv, workdir)
-        if not processes.wait_for_port(self.port):
-            raise RuntimeError("the simulator did not listen")
-
-    @property
-    def endpoint(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def uploads(self):
-        with urllib.request.urlopen(f"{self.endpoint}/_sim/uploads", timeout=10) as answer:
-            return json.load(answer)["uploads"]
-
-    def stop(self):
-        self.process.stop()
-
-
-def jobs(instance):
-    path = os.path.join(instance.state, "journal.sqlite")
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10) as db:
-        return db.execute("SELECT id, image_name, state FROM jobs").fetchall()
-
-
-def manifests_journaled(instance):
-    return instance.journaled()
-
-
-def crash_rounds(binary, root, rounds, count, fault_rate, seed):
-    """`rounds` times: start ecdrop, POST some of the `count` manifests, kill -9 at a random
-    moment. Then one clean run until every job is final. A POST that got no answer is sent
-    again later, as any client would."""
-    rng = random.Random(seed)
-    workdir = tempfile.mkdtemp(prefix="chaos-crash-", dir=root)
-    simulator = Simulator(binary, workdir, fault_rate)
-    bodies = [packer_manifest(index, f"chaos-{seed}") for index in range(count)]
-    answered = set()
-    killed = 0
-    instance = None
-
-    def poster(url, picks, stop):
-        for index in picks:
-            if stop.is_set():
-                return
-            try:
-                status = signed_post(url, bodies[index][1])
-            except OSError:
-                continue
-            if status in (200, 202):
-                answered.add(index)
-
-    try:
-        for round_index in range(rounds):
-            instance = Instance(binary, workdir, simulator.endpoint, settle="0s",
-                                ecd_extra=("  request_timeout: 3s", "  max_attempts: 8"))
-            if not instance.wait_ready(timeout=30):
-                raise RuntimeError(f"ecdrop did not start in round {round_index}: "
-                                   f"{instance.log_tail()}")
-            picks = rng.sample(range(count), k=min(count, rng.randint(1, 4)))
-            stop = threading.Event()
-            thread = threading.Thread(target=poster, args=(instance.url, picks, stop), daemon=True)
-            thread.start()
-            time.sleep(rng.uniform(0.0, 1.5))
-            os.kill(instance.pid, signal.SIGKILL)
-            instance.process.process.wait(timeout=10)
-            killed += 1
-            stop.set()
-            thread.join(timeout=15)
-            if (round_index + 1) % 10 == 0:
-                log(f"crash: {round_index + 1}/{rounds} rounds, {len(answered)}/{count} answered")
-        instance = Instance(binary, workdir, simulator.endpoint, settle="0s",
-                            ecd_extra=("  request_timeout: 3s", "  max_attempts: 8"))
-        if not instance.wait_ready(timeout=30):
-            raise RuntimeError(f"ecdrop did not start for the final run: {instance.log_tail()}")
-        for index in range(count):
-            if index not in answered:
-                if signed_post(instance.url, bodies[index][1]) in (200, 202):
-                    answered.add(index)
-        deadline = time.monotonic() + 180
-        rows = jobs(instance)
-        while time.monotonic() < deadline:
-            rows = jobs(instance)
-            if len(rows) >= count and all(state in ("available", "failed") for _, _, state in rows):
-                break
-            time.sleep(0.5)
-        uploads = simulator.uploads()
-        instance.stop()
-    finally:
-        if instance and instance.process.alive():
-            instance.stop()
-        simulator.stop()
-    names = {name for _, name, _ in rows}
-    doubled = {name: n for name, n in uploads.items() if n > 1}
-    missing = [name for name in names if uploads.get(name, 0) == 0
-               and not any(r[1] == name and r[2] == "failed" for r in rows)]
-    final = [r for r in rows if r[2] in ("available", "failed")]
-    verdict = {
-        "rounds": rounds, "killed": killed, "manifests": count, "answered": len(answered),
-        "jobs": len(rows), "final": len(final),
-        "failed": sum(1 for r in rows if r[2] == "failed"),
-        "uploads": sum(uploads.values()), "doubled": doubled, "not_uploaded": missing,
-        "workdir": workdir,
-    }
-    verdict["ok"] = (len(answered) == count and len(rows) == count and len(final) == count
-                     and not doubled and not missing)
-    return verdict
-
+from parts import ACCESS_KEY_SECRET, Simulator, log  # noqa: E402
 
 def hostile(binary, root):
     """Bad and stale signatures, replays, oversized and endless bodies, slowloris and 1,000
@@ -267,6 +145,9 @@ def scan_secrets(folders):
     return leaks
 
 
+SECTIONS = ("crash", "faults", "disk", "hostile")
+
+
 def main():
     parser = argparse.ArgumentParser(prog="chaos/run")
     parser.add_argument("--ecdrop", required=True)
@@ -276,20 +157,32 @@ def main():
     parser.add_argument("--seed", type=int, default=int(time.time()))
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the work folders")
+    parser.add_argument("--only", help=f"comma-separated sections, of {','.join(SECTIONS)}")
     args = parser.parse_args()
     root = tempfile.mkdtemp(prefix="ecdrop-chaos-")
-    log(f"seed {args.seed}; work in {root}")
+    sections = set(args.only.split(",")) if args.only else set(SECTIONS)
+    unknown = sections - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown section(s) {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}")
+    log(f"seed {args.seed}; sections {','.join(s for s in SECTIONS if s in sections)}; work in {root}")
     report = {"seed": args.seed}
-    report["crash"] = crash_rounds(args.ecdrop, root, args.rounds, args.manifests, 0, args.seed)
-    log(f"crash rounds: {'ok' if report['crash']['ok'] else 'FAILED'}")
-    report["faults"] = crash_rounds(args.ecdrop, root, max(1, args.rounds // 10), args.manifests,
-                                    args.fault_rate, args.seed + 1)
-    log(f"faults at {args.fault_rate:.0%}: {'ok' if report['faults']['ok'] else 'FAILED'}")
-    report["hostile"] = hostile(args.ecdrop, root)
-    log(f"hostile clients: {'ok' if report['hostile']['ok'] else 'FAILED'}")
+    started = time.monotonic()
+    if "crash" in sections:
+        report["crash"] = crash_rounds(args.ecdrop, root, args.rounds, args.manifests, 0, args.seed)
+        log(f"crash rounds: {'ok' if report['crash']['ok'] else 'FAILED'}")
+    if "faults" in sections:
+        report["faults"] = crash_rounds(args.ecdrop, root, max(1, args.rounds // 10),
+                                        args.manifests, args.fault_rate, args.seed + 1)
+        log(f"faults at {args.fault_rate:.0%}: {'ok' if report['faults']['ok'] else 'FAILED'}")
+    if "disk" in sections:
+        report["disk"] = disk_trouble(args.ecdrop, root)
+        log(f"disk trouble: {'ok' if report['disk']['ok'] else 'FAILED'}")
+    if "hostile" in sections:
+        report["hostile"] = hostile(args.ecdrop, root)
+        log(f"hostile clients: {'ok' if report['hostile']['ok'] else 'FAILED'}")
     report["leaks"] = scan_secrets([root])
-    report["ok"] = all(report[k]["ok"] for k in ("crash", "faults", "hostile")) and \
-        not report["leaks"]
+    report["seconds"] = round(time.monotonic() - started, 1)
+    report["ok"] = all(report[k]["ok"] for k in SECTIONS if k in report) and not report["leaks"]
     print(json.dumps(report, indent=None if args.json else 1, default=str))
     if not args.keep and report["ok"]:
         subprocess.run(["rm", "-rf", root])

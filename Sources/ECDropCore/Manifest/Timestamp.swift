@@ -4,7 +4,7 @@ import Foundation
 enum Timestamp {
     static func unixSeconds(from text: String) -> Int64? {
         if let seconds = Int64(text) { return seconds }
-        return date(from: text).map { Int64($0.timeIntervalSince1970.rounded(.down)) }
+        return date(from: text).flatMap { Int64(exactly: $0.timeIntervalSince1970.rounded(.down)) }
     }
 
     static func date(from text: String) -> Date? {

@@ -37,7 +37,7 @@ struct DaemonAssembly {
     /// The journal, the ECD client, the dispatcher and follower, and the reporters.
     func makePipeline(planner: any JobPlanner) throws -> PipelineService {
         try createFolder(configuration.stateDir, key: "state_dir")
-        let store = try SQLiteJobStore(path: configuration.journalPath)
+        let store = try KeptJournal(path: configuration.journalPath, logger: logger)
         let digests = OpenSSLDigests()
         let router = ReportRouter(results: configuration.results.folder.map(ResultsFolder.init), webhooks: webhooks)
         let engine = JobEngine(

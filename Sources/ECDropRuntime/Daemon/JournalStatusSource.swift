@@ -25,7 +25,9 @@ struct JournalStatusSource: JobStatusSource, ReadinessSource {
     }
 
     func readinessChecks() async -> [(name: String, ready: Bool)] {
-        let journal = (try? await store.jobs(JobFilter(limit: 1))) != nil
+        var journal = (try? await store.jobs(JobFilter(limit: 1))) != nil
+        // The daemon's journal can also be readable from its open copy after its file was removed.
+        if journal, let kept = store as? KeptJournal { journal = await kept.isInPlace() }
         return [("journal", journal), ("rules", !rules.current.rules.isEmpty)]
     }
 }

@@ -131,6 +131,7 @@ final class PipelineService: DaemonService {
         let job = try await engine.nextWake()
         let report =
             delivery == nil ? nil : try await store.dueDeliveries(at: .distantFuture, limit: 1).first?.nextAttemptAt
+        // Result files of a folder that failed are the results writer's to try again.
         return [job, report].compactMap { $0 }.min()
     }
 }

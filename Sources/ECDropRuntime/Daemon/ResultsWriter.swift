@@ -4,7 +4,8 @@ import Foundation
 /// Writes the result files the journal marks stale, one at a time, apart from the dispatcher:
 /// a job that changed twice meanwhile is written once, and file writes (each a new inode and
 /// two flushes) never hold up intake or an upload. After a failed write (folder read-only or
-/// full) it waits, doubling up to a minute, so a broken folder is retried without a flood.
+/// full) it waits as the engine's `ResultsWriteHealth` says, so a broken folder is retried
+/// with growing pauses, not in a flood.
 final class ResultsWriter: Sendable {
     let engine: JobEngine
     let logger: Logger
@@ -21,14 +22,13 @@ final class ResultsWriter: Sendable {
 
     /// Writes until cancelled; rests while nothing is stale.
     func run() async {
-        var failures = 0
         while !Task.isCancelled {
             do {
                 let (attempted, failed) = try await writeBatch()
-                failures = failed > 0 ? failures + 1 : 0
-                if failures > 0 {
-                    let delay = min(60, 0.5 * pow(2, Double(min(failures, 8) - 1)))
-                    await wakeup.wait(until: Date().addingTimeInterval(delay))
+                if failed > 0 {
+                    // The engine's results health paces the retries of a folder that fails.
+                    let next = engine.resultsHealth.nextTry ?? Date().addingTimeInterval(1)
+                    await wakeup.wait(until: max(next, Date().addingTimeInterval(0.1)))
                 } else if attempted == 0 {
                     await wakeup.wait(until: nil)
                 }

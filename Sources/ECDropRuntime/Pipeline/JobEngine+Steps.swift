@@ -115,12 +115,27 @@ extension JobEngine {
         do {
             if let results = router.results, router.writesResults(for: job) {
                 try await results.write(job, store: store)
+                if let failures = resultsHealth.succeeded() {
+                    logger.notice(
+                        "results folder writable again",
+                        ["results.folder": .string(results.folder), "results.failed_writes": .int(failures)])
+                }
             } else {
                 try await store.markResultsWritten(jobId: job.id, version: job.version)
             }
             return true
+        } catch let error as FileWriteError {
+            // The journal still says the file is stale; the pipeline tries it again with growing pauses.
+            let data: LogMetadata = [
+                "job.id": .string(job.id), "results.folder": .string(router.results?.folder ?? ""),
+            ]
+            if resultsHealth.failed(error, at: time.now()) {
+                logger.error("result file not written", error: error, data)
+            } else {
+                logger.debug("result file not written", data)
+            }
+            return false
         } catch {
-            // The journal still says the file is stale; the next round writes it again.
             logger.error("result file not written", error: error, ["job.id": .string(job.id)])
             return false
         }

@@ -29,6 +29,8 @@ public struct JobEngine: Sendable {
     public var onSaved: @Sendable () -> Void = {}
     /// Jobs being worked on in this process; a unit whose job is claimed elsewhere is skipped.
     public var claims = JobClaims()
+    /// Whether result files are being written; shared by every copy of this engine.
+    public var resultsHealth = ResultsWriteHealth()
 
     public init(
         store: any JobStore, images: any ImageService, machine: JobMachine, router: ReportRouter, pacer: Pacer,

@@ -11,11 +11,27 @@ public struct FileWriteError: ECDropError {
     public var call: String
     public var errorNumber: Int32
 
+    public init(path: String, call: String, errorNumber: Int32) {
+        self.path = path
+        self.call = call
+        self.errorNumber = errorNumber
+    }
+
     public var code: String { "file.write_failed" }
 
     public var message: String {
-        "cannot write \(path): \(call) failed: \(String(cString: strerror(errorNumber))); "
-            + "check that the folder exists, is writable by this user, and has free space"
+        "cannot write \(path): \(call) failed: \(String(cString: strerror(errorNumber))); \(hint)"
+    }
+
+    /// What to do, by the system's reason.
+    var hint: String {
+        switch errorNumber {
+        case ENOSPC, EDQUOT: "free space on that file system (or raise the quota); the file is written again then"
+        case EROFS: "remount that file system read-write, or point the setting at a writable folder"
+        case EACCES, EPERM: "give the user the agent runs as write access to the folder"
+        case ENOTDIR, ENOENT: "a part of the path is missing or is not a folder; create the folder or fix the path"
+        default: "check that the folder exists, is writable by this user, and has free space"
+        }
     }
 
     public var exitCode: ExitCode { .cantCreate }

@@ -14,7 +14,7 @@ public struct ResultsFolder: Sendable {
 
     /// Writes the job's document and the summaries of every manifest that names it.
     public func write(_ job: Job, store: any JobStore) async throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try createFolder()
         let manifest = try await store.manifest(id: job.manifestId)
         try AtomicFile.write(ResultDocument(job: job, manifest: manifest).encoded(), to: path(forJob: job.id))
         if let manifest {
@@ -23,5 +23,31 @@ public struct ResultsFolder: Sendable {
                 ManifestSummary(manifest: manifest, jobs: jobs).encoded(), to: path(forManifest: manifest.id))
         }
         try await store.markResultsWritten(jobId: job.id, version: job.version)
+    }
+
+    /// Creates the folder (and its missing parents) with mkdir(2), so a failure names the folder
+    /// and the system's own reason (`Not a directory` when a parent is a file).
+    func createFolder() throws {
+        try Self.makeFolder(folder)
+    }
+
+    private static func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 { return }
+        let reason = errno
+        if reason == EEXIST {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw FileWriteError(path: path, call: "mkdir", errorNumber: ENOTDIR)
+            }
+            return
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard reason == ENOENT, !parent.isEmpty, parent != path else {
+            throw FileWriteError(path: path, call: "mkdir", errorNumber: reason)
+        }
+        try makeFolder(parent)
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw FileWriteError(path: path, call: "mkdir", errorNumber: errno)
+        }
     }
 }

@@ -20,6 +20,14 @@ struct ECDResponseDecoderTests {
         #expect(ImageProgress.parse(60) == 60)
     }
 
+    @Test("a Progress far past Int's range is clamped to 100 or 0, not a crash (a fuzz finding)")
+    func hugeProgress() {
+        #expect(ImageProgress.parse(text: "666666666666666666666666666666665.5%") == 100)
+        #expect(ImageProgress.parse(text: "-1e300") == 0)
+        #expect(ImageProgress.parse(1e300) == 100)
+        #expect(ImageProgress.parse(text: "inf") == nil)
+    }
+
     @Test("a DescribeImages page keeps the fields ecdrop reads and ignores the rest")
     func describePage() throws {
         let body = Data(

@@ -45,6 +45,11 @@ struct NativeManifestTests {
                 "size"
             ),
             (#"{"ecdrop_manifest": 1, "run_id": "r", "builds": [{"name": "a", "custom": {"k": [1]}}]}"#, "custom.k"),
+            // A fuzz finding: a time text past Int64's range once trapped instead of being refused.
+            (
+                #"{"ecdrop_manifest":1,"run_id":"r","builds":[{"name":"a","time":"2021111111111111111111111116"}]}"#,
+                "builds[0].time"
+            ),
         ])
     func invalid(text: String, field: String) {
         do {

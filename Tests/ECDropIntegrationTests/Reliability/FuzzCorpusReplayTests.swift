@@ -1,4 +1,6 @@
 import ECDropCore
+import ECDropCrypto
+import ECDropTesting
 import ECDropYAML
 import Foundation
 import Testing
@@ -21,7 +23,7 @@ struct FuzzCorpusReplayTests {
         "the corpus has seeds for every parser",
         arguments: [
             "FuzzYAML", "FuzzConfig", "FuzzECDResponse", "FuzzAuthorization", "FuzzManifest", "FuzzRules",
-            "FuzzTemplate",
+            "FuzzTemplate", "FuzzPackerManifest", "FuzzNativeManifest", "FuzzWebhookRequest",
         ])
     func corpusPresent(target: String) {
         #expect(!Self.inputs(target).isEmpty)
@@ -102,5 +104,36 @@ struct FuzzCorpusReplayTests {
             }
         }
         #expect(parsed >= 1)
+    }
+
+    @Test(
+        "Packer and native inputs, completed into their format, decode or are refused naming the input",
+        arguments: FuzzManifestFormat.allCases)
+    func manifestFormats(format: FuzzManifestFormat) {
+        let target = format == .packer ? "FuzzPackerManifest" : "FuzzNativeManifest"
+        var decoded = 0
+        for input in Self.inputs(target) {
+            switch FuzzManifestFormat.read(format.document(input)) {
+            case .success(let manifest):
+                #expect(manifest.format.rawValue == format.rawValue)
+                decoded += 1
+            case .failure(let error):
+                #expect(error.message.contains("fuzz.json"))
+            }
+        }
+        #expect(decoded >= 2)
+    }
+
+    @Test("webhook requests get a documented answer, a JSON error when refused, and no success unsigned")
+    func webhookRequests() {
+        let harness = WebhookFuzzHarness(digests: OpenSSLDigests())
+        var statuses: Set<Int> = []
+        for input in Self.inputs("FuzzWebhookRequest") {
+            let (request, response) = harness.answer(input)
+            #expect(WebhookFuzzHarness.problems(response, for: request).isEmpty)
+            statuses.insert(response.status)
+        }
+        // The seeds reach past the signature check to the manifest reader, and are refused before it.
+        #expect(statuses.isSuperset(of: [202, 400, 401, 404, 405, 415]))
     }
 }

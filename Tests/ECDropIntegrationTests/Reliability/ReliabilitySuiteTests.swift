@@ -3,8 +3,9 @@ import Foundation
 import Testing
 
 /// The CI-sized reliability suite: a few kill -9 rounds while manifests flow through the
-/// webhook, the same with 30% simulator faults, hostile clients, and a secrets scan, run by
-/// chaos/chaos.py against the built binary and the real simulator. `chaos/run` is the long one.
+/// webhook and a drop folder, the same with 30% simulator faults, hostile clients, and a secrets
+/// scan, run by chaos/chaos.py against the built binary and the real simulator. Disk trouble
+/// runs as DiskTroubleTests here; `chaos/run` is the long variant with every section.
 @Suite("Reliability suite (CI size)", .serialized)
 struct ReliabilitySuiteTests {
     static let repository = URL(fileURLWithPath: #filePath)
@@ -15,11 +16,17 @@ struct ReliabilitySuiteTests {
     struct Report: Decodable {
         struct Crash: Decodable {
             var manifests: Int
+            var posted: Int
+            var dropped: Int
             var answered: Int
             var jobs: Int
             var final: Int
             var doubled: [String: Int]
             var not_uploaded: [String]
+            var without_job: [String]
+            var unknown_uploads: [String]
+            var left_in_drop: [String]
+            var set_aside: [String]
             var ok: Bool
         }
         struct Hostile: Decodable {
@@ -38,7 +45,7 @@ struct ReliabilitySuiteTests {
             python,
             [
                 script, "--ecdrop", binary, "--rounds", "4", "--manifests", "6", "--fault-rate", "0.3", "--seed", "7",
-                "--json",
+                "--only", "crash,faults,hostile", "--json",
             ], timeout: 900)
         let line = result.standardOutput.split(separator: "\n").last.map(String.init) ?? ""
         guard let report = try? JSONDecoder().decode(Report.self, from: Data(line.utf8)) else {
@@ -49,16 +56,24 @@ struct ReliabilitySuiteTests {
     }
 
     @Test(
-        "after kill -9 rounds and faults every manifest has its job, every job is final, one upload each, no leak",
+        "after kill -9 rounds and faults, manifests posted and dropped all have a final job, one upload each, no leak",
         .enabled(if: FileManager.default.isExecutableFile(atPath: python)))
     func suite() throws {
         let report = try Self.runSuite()
         for (name, run) in [("crash", report.crash), ("faults", report.faults)] {
+            #expect(
+                run.posted > 0 && run.dropped > 0, "\(name): both ways in: \(run.posted) posted, \(run.dropped) dropped"
+            )
             #expect(run.answered == run.manifests, "\(name): manifests never accepted")
             #expect(run.jobs == run.manifests, "\(name): one job per manifest")
+            #expect(run.without_job.isEmpty, "\(name): manifests without a job: \(run.without_job)")
+            #expect(run.unknown_uploads.isEmpty, "\(name): uploads no job asked for: \(run.unknown_uploads)")
+            #expect(run.left_in_drop.isEmpty, "\(name): files never taken from the drop folder: \(run.left_in_drop)")
+            #expect(run.set_aside.isEmpty, "\(name): dropped manifests refused: \(run.set_aside)")
             #expect(run.final == run.jobs, "\(name): jobs left unfinished")
             #expect(run.doubled.isEmpty, "\(name): uploaded twice: \(run.doubled)")
             #expect(run.not_uploaded.isEmpty, "\(name): never uploaded: \(run.not_uploaded)")
+            #expect(run.ok, "\(name): chaos.py's own verdict")
         }
         for (check, passed) in report.hostile.checks.sorted(by: { $0.key < $1.key }) {
             #expect(passed, "hostile clients: \(check)")
