@@ -1,3 +1,4 @@
+import ECDropCore
 import Foundation
 
 /// One request as the server received it; nothing is decoded.
@@ -28,6 +29,6 @@ public struct HTTPRequest: Sendable {
 
     /// The first value of a header, its name compared without regard to case.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { ASCIIText.equalsIgnoringCase($0.name, name) }?.value
     }
 }

@@ -14,7 +14,7 @@ struct RequestStep {
         context.method = method
         _ = MHD_get_connection_values(connection, .HEADER_KIND, mhdCollectHeader, raw)
         context.remoteAddress = remoteAddress()
-        let declared = context.headers.first { $0.name.caseInsensitiveCompare("Content-Length") == .orderedSame }
+        let declared = context.headers.first { ASCIIText.equalsIgnoringCase($0.name, "Content-Length") }
         if let declared, let length = Int(declared.value), length > core.maxBodyBytes {
             return refuseTooLarge(length)
         }

@@ -94,14 +94,15 @@ extension SQLiteConnection {
     /// Runs `body` inside a savepoint: when it throws, only its own changes are undone and the
     /// surrounding transaction goes on.
     public func savepoint<T>(_ name: String, _ body: () throws -> T) throws -> T {
-        try execute("SAVEPOINT \(name)")
+        // Prepared once and kept: a batch of intake writes takes one savepoint per write.
+        try run("SAVEPOINT \(name)")
         do {
             let value = try body()
-            try execute("RELEASE \(name)")
+            try run("RELEASE \(name)")
             return value
         } catch {
-            try? execute("ROLLBACK TO \(name)")
-            try? execute("RELEASE \(name)")
+            _ = try? run("ROLLBACK TO \(name)")
+            _ = try? run("RELEASE \(name)")
             throw error
         }
     }

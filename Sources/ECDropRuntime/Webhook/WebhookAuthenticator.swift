@@ -38,7 +38,7 @@ struct WebhookAuthenticator: Sendable {
                 "the request has no \(WebhookSignature.timestampHeader) header; send the unix time in seconds "
                     + "that the signature covers")
         }
-        guard let timestamp = Int64(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let timestamp = Int64(ASCIIText.trimmingBlanks(text)) else {
             throw refusal(
                 "webhook.timestamp_invalid",
                 "\(WebhookSignature.timestampHeader) '\(text.prefix(40))' is not a unix time in whole seconds")
@@ -54,7 +54,7 @@ struct WebhookAuthenticator: Sendable {
     }
 
     private func match(_ sent: String, expected: (Secret) -> String) throws(WebhookRefusal) {
-        let presented = sent.trimmingCharacters(in: .whitespaces).lowercased()
+        let presented = ASCIIText.trimmingBlanks(sent).lowercased()
         var matched = false
         // Every secret is tried, so the time taken does not tell which one matched.
         for secret in secrets where ConstantTime.equals(expected(secret), presented) { matched = true }

@@ -33,7 +33,7 @@ extension WebhookServer {
 
     static func checkJSONContentType(_ request: HTTPRequest) throws(WebhookRefusal) {
         let value = request.header("Content-Type") ?? ""
-        let mediaType = value.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let mediaType = value.split(separator: ";").first.map { ASCIIText.trimmingBlanks($0) } ?? ""
         let lowered = mediaType.lowercased()
         guard lowered == "application/json" || (lowered.hasPrefix("application/") && lowered.hasSuffix("+json"))
         else {
@@ -47,7 +47,7 @@ extension WebhookServer {
     /// `X-Ecdrop-Delivery`, else `X-GitHub-Delivery`, else a fresh id.
     static func deliveryId(_ request: HTTPRequest) -> String {
         for name in ["X-Ecdrop-Delivery", "X-GitHub-Delivery"] {
-            if let value = request.header(name)?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+            if let value = request.header(name).map({ ASCIIText.trimmingBlanks($0) }), !value.isEmpty {
                 return String(value.prefix(200))
             }
         }
