@@ -9,7 +9,13 @@ extension SQLiteJobStore {
         }
     }
 
-    public func jobs(_ filter: JobFilter) throws -> [Job] {
+    /// Decoded off the actor: a round may read thousands of jobs, and intake's commits should
+    /// not wait for their JSON.
+    public nonisolated func jobs(_ filter: JobFilter) async throws -> [Job] {
+        try decodeJobs(try await jobBodies(filter))
+    }
+
+    func jobBodies(_ filter: JobFilter) throws -> [String] {
         var clauses: [String] = []
         var values: [SQLiteValue] = []
         if let states = filter.states {
@@ -25,7 +31,7 @@ extension SQLiteJobStore {
         return try storage {
             try connection.query(
                 "SELECT body FROM jobs" + condition + " ORDER BY created_at DESC, id LIMIT ?", values
-            ) { try readJob($0) }
+            ) { $0.string(at: 0) ?? "" }
         }
     }
 
@@ -70,11 +76,15 @@ extension SQLiteJobStore {
         }
     }
 
-    public func jobsWithStaleResults(limit: Int) throws -> [Job] {
+    public nonisolated func jobsWithStaleResults(limit: Int) async throws -> [Job] {
+        try decodeJobs(try await staleJobBodies(limit: limit))
+    }
+
+    func staleJobBodies(limit: Int) throws -> [String] {
         try storage {
             try connection.query(
                 "SELECT body FROM jobs WHERE results_version < version ORDER BY updated_at LIMIT ?", [.int(limit)]
-            ) { try readJob($0) }
+            ) { $0.string(at: 0) ?? "" }
         }
     }
 
@@ -113,6 +123,18 @@ extension SQLiteJobStore {
                 .text(transition.jobId), .text(transition.from.rawValue), .text(transition.to.rawValue),
                 .real(transition.at.timeIntervalSince1970), .int(transition.attempt), .text(transition.note),
             ])
+    }
+
+    nonisolated func decodeJobs(_ bodies: [String]) throws -> [Job] {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return try bodies.map { body in
+            do {
+                return try decoder.decode(Job.self, from: Data(body.utf8))
+            } catch {
+                throw JournalError(.corruptRecord, path: path, detail: "a job is not readable JSON", cause: error)
+            }
+        }
     }
 
     func readJob(_ row: SQLiteStatement) throws -> Job {
