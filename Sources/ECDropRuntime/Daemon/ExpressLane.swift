@@ -1,3 +1,4 @@
+import ECDropCore
 import Foundation
 
 /// New jobs go straight to the engine instead of waiting for the round in progress (a round
@@ -16,16 +17,16 @@ final class ExpressLane: Sendable {
 
     init(limit: Int = 16) { self.limit = limit }
 
-    /// Starts `ids` on the engine and calls `then` when they rest; false when they were not taken.
-    func start(_ ids: [String], engine: JobEngine, then: @escaping @Sendable () -> Void) -> Bool {
+    /// Starts `jobs` on the engine and calls `then` when they rest; false when they were not taken.
+    func start(_ jobs: [Job], engine: JobEngine, then: @escaping @Sendable () -> Void) -> Bool {
         state.update { state -> Bool in
-            guard !state.closed, state.jobs + ids.count <= limit else { return false }
+            guard !state.closed, state.jobs + jobs.count <= limit else { return false }
             let key = state.nextKey
             state.nextKey += 1
-            state.jobs += ids.count
+            state.jobs += jobs.count
             state.running[key] = Task {
-                await engine.start(newJobs: ids)
-                self.finished(key, count: ids.count)
+                await engine.start(newJobs: jobs)
+                self.finished(key, count: jobs.count)
                 then()
             }
             return true

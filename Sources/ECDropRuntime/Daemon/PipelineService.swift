@@ -50,8 +50,8 @@ final class PipelineService: DaemonService {
         let wakeup = self.wakeup
         let express = self.express
         // The round learns of the new jobs once they rest, so that it keeps their next poll in view.
-        intake.onNewJobs = { ids in
-            if !express.start(ids, engine: started, then: { wakeup.wake() }) { wakeup.wake() }
+        intake.onNewJobs = { jobs in
+            if !express.start(jobs, engine: started, then: { wakeup.wake() }) { wakeup.wake() }
         }
         self.intake = intake
     }

@@ -62,25 +62,24 @@ public struct JobEngine: Sendable {
         }
     }
 
-    /// Advances each new job at once, from the journal, unless it is being worked on already;
-    /// intake calls this so that a new job does not wait for the round in progress.
-    public func start(newJobs ids: [String]) async {
-        await withTaskGroup(of: Void.self) { group in
-            for id in ids where scope?.contains(id) ?? true {
-                group.addTask {
-                    await giveWay()
-                    guard claims.claim([id]) else { return }
-                    defer { claims.release([id]) }
-                    do {
-                        guard let job = try await store.job(id: id), isDue(job, at: time.now()), !job.state.isFinal
-                        else { return }
-                        await advance(job, with: .dispatched)
-                    } catch {
-                        logger.error("new job not started", error: error, ["job.id": .string(id)])
-                    }
-                }
-            }
+    /// Advances each new job at once, as intake recorded it, unless it is being worked on
+    /// already; intake calls this so that a new job does not wait for the round in progress.
+    public func start(newJobs jobs: [Job]) async {
+        guard jobs.count > 1 else {
+            if let job = jobs.first { await startNew(job) }
+            return
         }
+        await withTaskGroup(of: Void.self) { group in
+            for job in jobs { group.addTask { await startNew(job) } }
+        }
+    }
+
+    private func startNew(_ job: Job) async {
+        guard scope?.contains(job.id) ?? true, !job.state.isFinal, isDue(job, at: time.now()) else { return }
+        await giveWay()
+        guard claims.claim([job.id]) else { return }
+        defer { claims.release([job.id]) }
+        await advance(job, with: .dispatched)
     }
 
     /// When the next unfinished job needs work; nil when there is none.

@@ -13,8 +13,8 @@ public struct ManifestPipeline: ManifestSink {
     public var logger: Logger
     /// Follow deadline for rules that set none.
     public var defaultDeadline: TimeInterval
-    /// Called with the ids of new jobs once they are recorded, so the engine can start them.
-    public var onNewJobs: @Sendable ([String]) -> Void = { _ in }
+    /// Called with the new jobs, as recorded, so the engine can start them without a read.
+    public var onNewJobs: @Sendable ([Job]) -> Void = { _ in }
     /// Batches the journal writes of manifests that arrive together into one transaction.
     let committer: IntakeCommitter
 
@@ -50,7 +50,7 @@ public struct ManifestPipeline: ManifestSink {
             logReceived(recorded.record, outcome: outcome, newJobs: 0, repeated: true)
             return IntakeReceipt(manifestId: recorded.record.id, isRepeat: true, jobIds: recorded.record.jobIds)
         }
-        return entered(result, outcome: outcome, for: recorded.record)
+        return entered(result, outcome: outcome, jobs: jobs, for: recorded.record)
     }
 
     /// Plans the manifests recorded before a stop but never planned.
@@ -69,16 +69,21 @@ public struct ManifestPipeline: ManifestSink {
 
     private func enter(_ outcome: PlanOutcome, for manifest: ManifestRecord) async throws -> IntakeReceipt {
         let now = time.now()
-        let plan = Self.recording(
-            outcome, jobs: makeJobs(outcome, manifestId: manifest.id, at: now), for: manifest, at: now, router: router)
+        let jobs = makeJobs(outcome, manifestId: manifest.id, at: now)
+        let plan = Self.recording(outcome, jobs: jobs, for: manifest, at: now, router: router)
         let result = try await journal { try await store.recordPlan(plan) }
-        return entered(result, outcome: outcome, for: manifest)
+        return entered(result, outcome: outcome, jobs: jobs, for: manifest)
     }
 
-    private func entered(_ result: PlanResult, outcome: PlanOutcome, for manifest: ManifestRecord) -> IntakeReceipt {
+    private func entered(
+        _ result: PlanResult, outcome: PlanOutcome, jobs: [Job], for manifest: ManifestRecord
+    ) -> IntakeReceipt {
         warnAboutReporters(outcome)
         logReceived(manifest, outcome: outcome, newJobs: result.newJobIds.count, repeated: false)
-        if !result.newJobIds.isEmpty { onNewJobs(result.newJobIds) }
+        if !result.newJobIds.isEmpty {
+            let new = Set(result.newJobIds)
+            onNewJobs(jobs.filter { new.contains($0.id) })
+        }
         let repeated = result.newJobIds.isEmpty && !result.existingJobIds.isEmpty
         return IntakeReceipt(manifestId: manifest.id, isRepeat: repeated, jobIds: result.allJobIds)
     }
