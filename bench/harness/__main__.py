@@ -92,6 +92,17 @@ def main():
         results["fuzz"] = fuzz.run(args.fuzz_dir, root, seconds=5 if quick else args.fuzz_seconds,
                                    log=log)
     verdicts = targets.evaluate(results)
+    if ecdrop_side and not args.no_profile and ecdrop_side.drop_subject():
+        missed = {v["target"] for v in verdicts if v["met"] is False}
+        if any(t.startswith("drop") for t in missed):
+            from . import stages
+            log("tracing ecdrop's drop path step by step with strace")
+            profiles["ecdrop drop → UploadImage, step by step (strace)"] = \
+                stages.profile(ecdrop_side, root, files=10 if quick else 40)
+        if any(t.startswith("10,000-file burst") or t.startswith("burst") for t in missed):
+            log("profiling ecdrop's burst with perf")
+            profiles["ecdrop burst (perf, self time by symbol)"] = \
+                ecdrop_side.profile_burst(1000 if quick else 10_000, drop.burst)
     if ecdrop_side and not args.no_profile:
         missed = [v for v in verdicts if v["met"] is False and v["target"].startswith("intake")]
         if missed and ecdrop_side.intake_subject():

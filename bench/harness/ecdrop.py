@@ -283,6 +283,30 @@ class Side:
         return _perf_summary(data)
 
 
+    def profile_burst(self, files, burst):
+        """perf samples of `ecdrop run` while a burst of `files` lands."""
+        subject = DropSubject(self, burst=True)
+        data = os.path.join(self.root, "perf-burst.data")
+        started = subject.start
+
+        def start(folder, workdir, arrivals):
+            started(folder, workdir, arrivals)
+            subject.perf = subprocess.Popen(
+                ["perf", "record", "-F", "499", "-g", "-o", data, "-p", str(subject.pid)],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(0.5)
+
+        subject.start = start
+        try:
+            burst(subject, self.root, files=files, timeout=60, log=self.log)
+        finally:
+            perf = getattr(subject, "perf", None)
+            if perf:
+                perf.terminate()
+                perf.wait(timeout=60)
+        return _perf_summary(data)
+
+
 def _perf_summary(data, limit=25):
     try:
         out = subprocess.run(["perf", "report", "-i", data, "--stdio", "--no-children",

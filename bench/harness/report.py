@@ -134,7 +134,9 @@ def write(path, facts, results, targets, notes, profiles):
     if profiles:
         lines += ["", "## Where the time goes (profiles of missed targets)", ""]
         for name, text in profiles.items():
-            lines += [f"### {name}", "", "```", text.rstrip(), "```", ""]
+            # A Markdown table stays a table; raw profiler output keeps its columns in a block.
+            body = [text.rstrip()] if "\n| " in text else ["```", text.rstrip(), "```"]
+            lines += [f"### {name}", ""] + body + [""]
     if notes:
         lines += ["", "## Notes", ""] + [f"- {note}" for note in notes]
     with open(path, "w") as handle:
