@@ -31,19 +31,35 @@ public struct Logger: Sendable {
 
     public func isEnabled(_ candidate: LogLevel) -> Bool { candidate >= level }
 
-    public func log(_ entryLevel: LogLevel, _ message: String, _ extra: LogMetadata = [:]) {
+    /// `extra` is only built when the level is enabled: the hot paths log at info and debug.
+    public func log(_ entryLevel: LogLevel, _ message: String, _ extra: @autoclosure () -> LogMetadata = [:]) {
         guard isEnabled(entryLevel) else { return }
+        let extra = extra()
         let merged = extra.isEmpty ? metadata : metadata.merging(extra) { _, new in new }
         sink.write(LogEntry(time: time.now(), level: entryLevel, message: message, metadata: merged))
     }
 
-    public func trace(_ message: String, _ extra: LogMetadata = [:]) { log(.trace, message, extra) }
-    public func debug(_ message: String, _ extra: LogMetadata = [:]) { log(.debug, message, extra) }
-    public func info(_ message: String, _ extra: LogMetadata = [:]) { log(.info, message, extra) }
-    public func notice(_ message: String, _ extra: LogMetadata = [:]) { log(.notice, message, extra) }
-    public func warning(_ message: String, _ extra: LogMetadata = [:]) { log(.warning, message, extra) }
-    public func error(_ message: String, _ extra: LogMetadata = [:]) { log(.error, message, extra) }
-    public func critical(_ message: String, _ extra: LogMetadata = [:]) { log(.critical, message, extra) }
+    public func trace(_ message: String, _ extra: @autoclosure () -> LogMetadata = [:]) {
+        log(.trace, message, extra())
+    }
+    public func debug(_ message: String, _ extra: @autoclosure () -> LogMetadata = [:]) {
+        log(.debug, message, extra())
+    }
+    public func info(_ message: String, _ extra: @autoclosure () -> LogMetadata = [:]) {
+        log(.info, message, extra())
+    }
+    public func notice(_ message: String, _ extra: @autoclosure () -> LogMetadata = [:]) {
+        log(.notice, message, extra())
+    }
+    public func warning(_ message: String, _ extra: @autoclosure () -> LogMetadata = [:]) {
+        log(.warning, message, extra())
+    }
+    public func error(_ message: String, _ extra: @autoclosure () -> LogMetadata = [:]) {
+        log(.error, message, extra())
+    }
+    public func critical(_ message: String, _ extra: @autoclosure () -> LogMetadata = [:]) {
+        log(.critical, message, extra())
+    }
 
     /// Logs an error once, where it is handled, with its code and message as metadata.
     public func error(_ message: String, error: any Error, _ extra: LogMetadata = [:]) {

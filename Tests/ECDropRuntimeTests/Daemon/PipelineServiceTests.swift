@@ -2,13 +2,14 @@ import ECDropCore
 import ECDropCrypto
 import ECDropTesting
 import Foundation
+import Synchronization
 import Testing
 
 @testable import ECDropRuntime
 
 @Suite("Pipeline part: rests while idle, wakes for new jobs")
 struct PipelineServiceTests {
-    func makeService(_ folder: TemporaryFolder, images: FakeImageService) throws -> PipelineService {
+    func makeService(_ folder: TemporaryFolder, images: any ImageService) throws -> PipelineService {
         let store = try SQLiteJobStore(path: folder.path("journal.sqlite"))
         let time = SystemTimeSource()
         let router = ReportRouter(results: ResultsFolder(folder: folder.path("results")), webhooks: [:])
@@ -51,5 +52,56 @@ struct PipelineServiceTests {
         }
         #expect(service.rounds.get() > settled)
         await service.stop(grace: 1)
+    }
+
+    @Test("a new job is uploaded while the round is stuck polling an earlier import")
+    func newJobsDoNotWaitForTheRound() async throws {
+        let folder = try TemporaryFolder("ecdrop-pipeline")
+        let images = StuckPolls(FakeImageService(pollsToFinish: 5))
+        let service = try makeService(folder, images: images)
+        try await service.start()
+        _ = try await service.sink.accept(
+            IncomingManifest(
+                source: .submit, origin: "first", bytes: FakeJobPlanner.manifest(run: "r1"), receivedAt: Date()))
+        let deadline = Date().addingTimeInterval(20)
+        while !images.isStuck, Date() < deadline { try await Task.sleep(nanoseconds: 10_000_000) }
+        #expect(images.isStuck, "the round never polled the first import")
+
+        _ = try await service.sink.accept(
+            IncomingManifest(
+                source: .submit, origin: "second", bytes: FakeJobPlanner.manifest(run: "r2"), receivedAt: Date()))
+        while await images.fake.totalUploads < 2, Date() < deadline { try await Task.sleep(nanoseconds: 10_000_000) }
+        #expect(await images.fake.totalUploads == 2)
+        #expect(images.isStuck, "the second upload waited for the poll to end")
+        images.release()
+        await service.stop(grace: 1)
+    }
+}
+
+/// Answers look-ups by name at once, but holds every poll by image id until released.
+private final class StuckPolls: ImageService {
+    let fake: FakeImageService
+    private let stuck = Mutex((polling: false, released: false))
+
+    init(_ fake: FakeImageService) { self.fake = fake }
+
+    var isStuck: Bool { stuck.withLock { $0.polling && !$0.released } }
+
+    func release() { stuck.withLock { $0.released = true } }
+
+    func uploadImage(_ request: UploadImageRequest) async throws -> UploadImageResult {
+        try await fake.uploadImage(request)
+    }
+
+    func describeImages(_ query: DescribeImagesQuery) async throws -> DescribeImagesPage {
+        if !query.ImageId.isEmpty {
+            stuck.withLock { $0.polling = true }
+            while !stuck.withLock({ $0.released }) { try await Task.sleep(nanoseconds: 5_000_000) }
+        }
+        return try await fake.describeImages(query)
+    }
+
+    func deleteImages(regionId: String, imageIds: [String]) async throws -> String {
+        try await fake.deleteImages(regionId: regionId, imageIds: imageIds)
     }
 }
