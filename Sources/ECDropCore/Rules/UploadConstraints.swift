@@ -144,7 +144,7 @@ public enum UploadConstraints {
     }
 
     private static func checkObjectPath(_ path: String) -> [UploadIssue] {
-        if path.trimmingCharacters(in: .whitespaces).isEmpty {
+        if path.allSatisfy(\.isWhitespace) {
             return [error(.OssObjectPath, "upload.oss_object_path", "OssObjectPath must not be empty")]
         }
         if !path.hasPrefix("https://"), !path.hasPrefix("http://"), !path.hasPrefix("oss://") {
