@@ -11,6 +11,7 @@ import Synchronization
 /// that fails, or while another file stands at the path, writes are refused with
 /// `journal.unavailable` naming the path and the fix: the webhook answers 503 with Retry-After,
 /// drop folders leave their files in place, and nothing is recorded where it would be lost.
+// Not yet: noticing a removal while nothing is written; it is found at the next write or /readyz.
 public final class KeptJournal: JobStore {
     public let path: String
     private let logger: Logger

@@ -18,6 +18,10 @@ extension JobEngine {
             } catch let error as JournalError where error.reason == .conflict {
                 logger.debug("job changed elsewhere", ["job.id": .string(job.id)])
                 return
+            } catch let error as JournalError where error.reason == .unavailable {
+                // The journal logs its own trouble once; the job is taken up again in a later round.
+                logger.debug("job not saved", ["job.id": .string(job.id), "error.code": .string(error.code)])
+                return
             } catch {
                 logger.error("job not saved", error: error, ["job.id": .string(job.id)])
                 return

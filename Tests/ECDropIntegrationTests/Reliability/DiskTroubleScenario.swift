@@ -39,7 +39,7 @@ final class DiskTroubleScenario: @unchecked Sendable {
     /// The results folder, relative to the scenario's folder.
     let results: String
 
-    init(_ label: String, results: String = "results") async throws {
+    init(_ label: String, results: String = "results", importSeconds: Int = 1) async throws {
         folder = try TemporaryFolder(label)
         self.results = results
         for name in ["rules", "drop", "results", "staging"] {
@@ -64,7 +64,7 @@ final class DiskTroubleScenario: @unchecked Sendable {
             """
         try config.write(toFile: folder.path("ecdrop.yaml"), atomically: true, encoding: .utf8)
         simulator = try await ECDSimulatorProcess.start(
-            binary: try BuiltBinary.path(), arguments: ["--import-seconds", "1"])
+            binary: try BuiltBinary.path(), arguments: ["--import-seconds", String(importSeconds)])
     }
 
     func path(_ name: String) -> String { folder.path(name) }

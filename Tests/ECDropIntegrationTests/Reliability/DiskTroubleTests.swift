@@ -141,4 +141,58 @@ struct DiskTroubleTests {
         #expect(try await scenario.jobStates().count == 3)
         #expect(await scenario.stop() == 0)
     }
+
+    @Test("an import that ends while the state folder cannot be made is recorded once it can, with one upload")
+    func stateBlockedDuringImport() async throws {
+        let scenario = try await DiskTroubleScenario("ecdrop-state-import", importSeconds: 3)
+        try await scenario.start()
+        #expect(try await scenario.post("importing").status == 202)
+        #expect(await scenario.daemon?.waitForLog("msg=\"job moved\"", "job.state=importing") == true)
+
+        try FileManager.default.removeItem(atPath: scenario.path("state"))
+        try Data("not a folder\n".utf8).write(to: URL(fileURLWithPath: scenario.path("state")))
+        // The follower keeps polling; what it learns cannot be saved yet.
+        #expect(await scenario.daemon?.waitForLog("level=error", "msg=\"journal not in place\"") == true)
+        #expect(
+            try await scenario.eventually { try await scenario.uploads()["disk-importing"] == 1 },
+            "the upload itself happened before the trouble")
+        #expect(try await scenario.jobStates()["disk-importing"] == "importing")
+
+        try FileManager.default.removeItem(atPath: scenario.path("state"))
+        #expect(try await scenario.waitUntilAvailable(["importing"]), "\(scenario.log)")
+        #expect(scenario.logLines("level=error", "msg=\"journal not in place\"").count == 1)
+        #expect(scenario.logLines("level=error", "msg=\"job not saved\"").isEmpty, "logged once, by the journal")
+        #expect(try await scenario.uploads() == ["disk-importing": 1])
+        #expect(await scenario.stop() == 0)
+        try await scenario.start()
+        #expect(try await scenario.jobStates() == ["disk-importing": "available"])
+        #expect(await scenario.stop() == 0)
+    }
+
+    @Test("another file put where the journal was is not written into; once it is moved away the journal comes back")
+    func journalReplaced() async throws {
+        let scenario = try await DiskTroubleScenario("ecdrop-journal-replaced")
+        try await scenario.start()
+        #expect(try await scenario.post("before").status == 202)
+        #expect(try await scenario.waitUntilAvailable(["before"]))
+
+        let journal = scenario.path("state/journal.sqlite")
+        #expect(rename(journal, scenario.path("state/moved-aside.sqlite")) == 0)
+        try Data("someone else's file\n".utf8).write(to: URL(fileURLWithPath: journal))
+        let refused = try await scenario.post("replaced")
+        #expect(refused.status == 503)
+        let message = (refused.body["error"] as? [String: Any])?["message"] as? String ?? ""
+        #expect(message.contains(journal) && message.contains("move that file away"), "\(message)")
+        #expect(try String(contentsOfFile: journal, encoding: .utf8) == "someone else's file\n")
+
+        try FileManager.default.removeItem(atPath: journal)
+        #expect(try await scenario.eventually { try await scenario.post("replaced").status == 202 })
+        #expect(try await scenario.waitUntilAvailable(["before", "replaced"]), "\(scenario.log)")
+        #expect(scenario.logLines("level=error", "msg=\"journal not in place\"").count == 1)
+        #expect(await scenario.stop() == 0)
+        try await scenario.start()
+        #expect(try await scenario.jobStates().count == 2)
+        #expect(try await scenario.uploads() == ["disk-before": 1, "disk-replaced": 1])
+        #expect(await scenario.stop() == 0)
+    }
 }
