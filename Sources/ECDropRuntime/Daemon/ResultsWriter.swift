@@ -20,9 +20,14 @@ final class ResultsWriter: Sendable {
 
     func wake() { wakeup.wake() }
 
+    /// A job passes pending, uploading and importing within milliseconds: waiting this long after
+    /// a wake writes its file once, in the state it rests in, and off its upload's critical path.
+    static let settle: UInt64 = 20_000_000
+
     /// Writes until cancelled; rests while nothing is stale.
     func run() async {
         while !Task.isCancelled {
+            try? await Task.sleep(nanoseconds: Self.settle)
             do {
                 let (attempted, failed) = try await writeBatch()
                 if failed > 0 {
