@@ -3,6 +3,7 @@
 import hashlib
 import hmac
 import os
+import shutil
 import sqlite3
 import subprocess
 import tempfile
@@ -315,4 +316,29 @@ def _perf_summary(data, limit=25):
     except (OSError, subprocess.TimeoutExpired) as problem:
         return f"perf report failed: {problem}"
     rows = [line for line in out.stdout.splitlines() if line.strip() and not line.startswith("#")]
-    return "\n".join(line[:160].rstrip() for line in rows[:limit])
+    text = "self time, by library and symbol:\n" + "\n".join(line[:160].rstrip() for line in rows[:limit])
+    return text + "\n\n" + _perf_inclusive(data)
+
+
+def _perf_inclusive(data, limit=20):
+    """ecdrop's own functions by time spent in them and what they call, names demangled."""
+    try:
+        out = subprocess.run(["perf", "report", "-i", data, "--stdio", "--children", "--sort",
+                              "symbol", "-g", "none", "--percent-limit", "2"],
+                             capture_output=True, text=True, timeout=300)
+    except (OSError, subprocess.TimeoutExpired) as problem:
+        return f"perf report failed: {problem}"
+    rows = [line for line in out.stdout.splitlines() if "ECDrop" in line and "[.]" in line]
+    demangler = shutil.which("swift-demangle")
+    if demangler and rows:
+        named = subprocess.run([demangler, "--simplified", "--compact"], input="\n".join(rows),
+                               capture_output=True, text=True, timeout=60).stdout.splitlines()
+        rows = named if len(named) == len(rows) else rows
+    seen, kept = set(), []
+    for row in rows:
+        parts = row.split(None, 3)
+        if len(parts) < 4 or parts[3] in seen:
+            continue
+        seen.add(parts[3])
+        kept.append(f"{parts[0]:>8}  {parts[3][:140].rstrip()}")
+    return "time including callees, ecdrop's own functions:\n" + "\n".join(kept[:limit])

@@ -13,7 +13,8 @@ import Foundation
 public actor DropFolderWatcher {
     public struct Options: Sendable {
         /// Files read and handed to the sink at once; the journal records them in one commit.
-        public var maxInFlight = 32
+        /// Manifests are a few KiB, so this bounds memory to well under a MiB in practice.
+        public var maxInFlight = 128
         /// A bigger file is not a manifest: it goes to `failed/`.
         public var maxManifestBytes = 16 << 20
         /// Events held for this watcher before the rest are dropped and a rescan is due.
