@@ -80,29 +80,29 @@ extension SQLiteConnection {
 
     /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`; rolls back when it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
-        do {
-            let value = try body()
-            try execute("COMMIT")
-            return value
-        } catch {
-            try? execute("ROLLBACK")
-            throw error
-        }
+        try enclosed("BEGIN IMMEDIATE", "COMMIT", undo: ["ROLLBACK"], step: execute, body)
     }
 
     /// Runs `body` inside a savepoint: when it throws, only its own changes are undone and the
-    /// surrounding transaction goes on.
+    /// surrounding transaction goes on. Its statements are prepared once and kept (`run`): a batch
+    /// of intake writes takes one savepoint per write.
     public func savepoint<T>(_ name: String, _ body: () throws -> T) throws -> T {
-        // Prepared once and kept: a batch of intake writes takes one savepoint per write.
-        try run("SAVEPOINT \(name)")
+        try enclosed(
+            "SAVEPOINT \(name)", "RELEASE \(name)", undo: ["ROLLBACK TO \(name)", "RELEASE \(name)"],
+            step: { try run($0) }, body)
+    }
+
+    /// `begin`, the body, then `end`; the `undo` statements instead of `end` when the body throws.
+    private func enclosed<T>(
+        _ begin: String, _ end: String, undo: [String], step: (String) throws -> Void, _ body: () throws -> T
+    ) throws -> T {
+        try step(begin)
         do {
             let value = try body()
-            try run("RELEASE \(name)")
+            try step(end)
             return value
         } catch {
-            _ = try? run("ROLLBACK TO \(name)")
-            _ = try? run("RELEASE \(name)")
+            for statement in undo { try? step(statement) }
             throw error
         }
     }

@@ -3,9 +3,13 @@ import ECDropSQLite
 import Foundation
 
 extension SQLiteJobStore {
-    public func job(id: String) throws -> Job? {
+    public nonisolated func job(id: String) async throws -> Job? {
+        try await jobBody(id: id).map { try decodeJobs([$0])[0] }
+    }
+
+    func jobBody(id: String) throws -> String? {
         try storage {
-            try connection.query("SELECT body FROM jobs WHERE id = ?", [.text(id)]) { try readJob($0) }.first
+            try connection.query("SELECT body FROM jobs WHERE id = ?", [.text(id)]) { $0.string(at: 0) ?? "" }.first
         }
     }
 
@@ -125,6 +129,7 @@ extension SQLiteJobStore {
             ])
     }
 
+    /// Jobs from their stored JSON; nonisolated, so callers decode outside the actor.
     nonisolated func decodeJobs(_ bodies: [String]) throws -> [Job] {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
@@ -134,15 +139,6 @@ extension SQLiteJobStore {
             } catch {
                 throw JournalError(.corruptRecord, path: path, detail: "a job is not readable JSON", cause: error)
             }
-        }
-    }
-
-    func readJob(_ row: SQLiteStatement) throws -> Job {
-        let body = row.string(at: 0) ?? ""
-        do {
-            return try decoder.decode(Job.self, from: Data(body.utf8))
-        } catch {
-            throw JournalError(.corruptRecord, path: path, detail: "a job is not readable JSON", cause: error)
         }
     }
 }
