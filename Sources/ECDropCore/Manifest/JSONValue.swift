@@ -1,8 +1,8 @@
 import Foundation
 
 /// A JSON document as a plain tree, so the decoders can walk it and name the exact field that
-/// has the wrong shape.
-enum JSONValue: Sendable, Hashable, Decodable {
+/// has the wrong shape. `JSONParser` builds it.
+enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -10,25 +10,6 @@ enum JSONValue: Sendable, Hashable, Decodable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int64.self) {
-            self = .integer(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
 
     var object: [String: JSONValue]? {
         if case .object(let fields) = self { return fields }
