@@ -28,6 +28,8 @@ public final class SQLiteConnection {
     var statementCache: [String: OpaquePointer] = [:]
     /// Statement texts kept at most; past it, new texts are prepared for one use.
     static let statementCacheLimit = 64
+    /// Installed by `onWriteAheadLogCommit`; SQLite holds only a raw pointer to it.
+    var commitHook: CommitHook?
 
     /// Opens (and with `.readWriteCreate` creates) the database at `path`, waiting up to
     /// `busyTimeout` seconds whenever another connection holds a lock.
@@ -49,7 +51,10 @@ public final class SQLiteConnection {
 
     deinit {
         finalizeCachedStatements()
-        if let handle { sqlite3_close_v2(handle) }
+        if let handle {
+            sqlite3_wal_hook(handle, nil, nil)
+            sqlite3_close_v2(handle)
+        }
     }
 
     func finalizeCachedStatements() {
@@ -64,6 +69,8 @@ public final class SQLiteConnection {
         guard let open = handle else { return }
         finalizeCachedStatements()
         handle = nil
+        sqlite3_wal_hook(open, nil, nil)
+        commitHook = nil
         try check(sqlite3_close_v2(open), call: "sqlite3_close_v2")
     }
 

@@ -55,6 +55,8 @@ public struct PlanRecording: Sendable {
     public var plannedAt: Date
     /// Reports of jobs born failed; stored only for jobs that are new.
     public var outbox: [OutboxItem]
+    /// Each job's stored JSON by job id, encoded by the caller so the journal thread need not.
+    public var bodies: [String: String] = [:]
 
     public init(
         manifestId: String, format: String, buildKeys: [String], jobs: [Job], plannedAt: Date,

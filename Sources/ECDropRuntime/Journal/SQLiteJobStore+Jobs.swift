@@ -105,7 +105,7 @@ extension SQLiteJobStore {
 
     // MARK: - Rows
 
-    func insert(_ job: Job) throws {
+    func insert(_ job: Job, body: String? = nil) throws {
         try connection.run(
             """
             INSERT INTO jobs (id, idempotency_key, manifest_id, rule, region, image_name, image_id, state,
@@ -116,7 +116,7 @@ extension SQLiteJobStore {
                 .text(job.id), .text(job.idempotencyKey), .text(job.manifestId), .text(job.ruleName), .text(job.region),
                 .optional(job.imageName), .optional(job.imageId), .text(job.state.rawValue),
                 .real(job.createdAt.timeIntervalSince1970), .real(job.updatedAt.timeIntervalSince1970),
-                .optional(job.wakeAt?.timeIntervalSince1970), .int(job.version), .text(try json(job)),
+                .optional(job.wakeAt?.timeIntervalSince1970), .int(job.version), .text(try body ?? json(job)),
             ])
     }
 

@@ -85,7 +85,7 @@ extension SQLiteJobStore {
                 try link(manifestId: plan.manifestId, jobId: existing)
                 continue
             }
-            try insert(job)
+            try insert(job, body: plan.bodies[job.id])
             try link(manifestId: plan.manifestId, jobId: job.id)
             let note = job.state == .failed ? "rule did not render" : "job recorded"
             try insertTransition(

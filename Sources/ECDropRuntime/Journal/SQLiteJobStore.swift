@@ -3,38 +3,54 @@ import ECDropSQLite
 import Foundation
 
 /// The journal in one SQLite file (WAL, busy timeout), owned by an actor: one connection, one
-/// writer at a time inside the process; other processes wait on SQLite's busy timeout.
+/// writer at a time inside the process; other processes wait on SQLite's busy timeout. It runs
+/// on the journal thread, so its disk flushes never hold up the cooperative pool.
 public actor SQLiteJobStore: JobStore {
     public nonisolated let path: String
+    public nonisolated var unownedExecutor: UnownedSerialExecutor {
+        JournalThread.shared.asUnownedSerialExecutor()
+    }
     let connection: SQLiteConnection
+    let checkpointer: JournalCheckpointer
     let encoder: JSONEncoder
     let decoder: JSONDecoder
 
     /// Opens (creating when needed) the journal at `path` and brings its schema up to date.
     public init(path: String, busyTimeout: TimeInterval = 10) throws {
         self.path = path
+        let opened: SQLiteConnection
         do {
-            connection = try SQLiteConnection(path: path, busyTimeout: busyTimeout)
+            opened = try SQLiteConnection(path: path, busyTimeout: busyTimeout)
         } catch let error as SQLiteError {
             throw JournalError(.unavailable, path: path, detail: error.detail, cause: error)
         }
-        encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .secondsSince1970
-        encoder.outputFormatting = [.sortedKeys]
+        connection = opened
+        encoder = JournalJSON.makeEncoder()
         decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
-        try Self.prepare(connection, path: path)
+        let checkpointer = JournalCheckpointer(path: path)
+        self.checkpointer = checkpointer
+        try Self.prepare(opened, path: path)
+        try Self.storage(path) { try checkpointer.watch(opened) }
     }
+
+    deinit {
+        checkpointer.stop()
+    }
+
+    /// Checkpoints done on the checkpoint thread, off the commits' path.
+    public nonisolated var backgroundCheckpoints: Int { checkpointer.completed }
 
     /// Closes the connection; the store is unusable afterwards.
     public func close() {
+        checkpointer.stop()
         try? connection.close()
     }
 
     static func prepare(_ connection: SQLiteConnection, path: String) throws {
         try storage(path) {
             try connection.enableWriteAheadLog()
-            try connection.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL")
+            try connection.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY")
         }
         let current = try storage(path) { try connection.userVersion() }
         guard current <= JournalSchema.latestVersion else {

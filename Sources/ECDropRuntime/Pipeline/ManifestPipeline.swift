@@ -42,8 +42,11 @@ public struct ManifestPipeline: ManifestSink {
         let now = time.now()
         let jobs = makeJobs(outcome, manifestId: candidate.id, at: now)
         let router = router
+        let bodies = try JournalJSON.bodies(of: jobs)
         let write = IntakeWrite(candidate: candidate) { stored in
-            Self.recording(outcome, jobs: jobs, for: stored, at: now, router: router)
+            var plan = Self.recording(outcome, jobs: jobs, for: stored, at: now, router: router)
+            plan.bodies = bodies
+            return plan
         }
         let recorded = try await journal { try await committer.record(write) }
         guard let result = recorded.plan else {

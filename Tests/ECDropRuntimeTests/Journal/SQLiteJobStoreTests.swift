@@ -167,4 +167,25 @@ struct SQLiteJobStoreTests {
         try await store.markResultsWritten(jobId: "job-a", version: 0)
         #expect(try await store.jobsWithStaleResults(limit: 10).isEmpty)
     }
+
+    @Test("a growing log is checkpointed on the checkpoint thread, and every manifest stays on record")
+    func checkpointsInTheBackground() async throws {
+        let store = try SQLiteJobStore(path: journal)
+        let bytes = Data(repeating: UInt8(ascii: "x"), count: 40_000)
+        // Each manifest of 40 KB takes ten pages or more: 600 of them pass the 4,000 frames at
+        // which the checkpoint thread is woken, and stay below the 16,000 of the inline fallback.
+        for index in 0..<600 {
+            let record = ManifestRecord(
+                id: "man-\(index)", source: .webhook, origin: "delivery-\(index)", digest: "d\(index)", bytes: bytes,
+                receivedAt: now)
+            _ = try await store.recordManifest(record)
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while store.backgroundCheckpoints == 0, Date() < deadline { try await Task.sleep(nanoseconds: 10_000_000) }
+        #expect(store.backgroundCheckpoints >= 1)
+        await store.close()
+        let reopened = try SQLiteJobStore(path: journal)
+        #expect(try await reopened.manifest(id: "man-599")?.bytes == bytes)
+        #expect(try await reopened.manifest(id: "man-0")?.digest == "d0")
+    }
 }
