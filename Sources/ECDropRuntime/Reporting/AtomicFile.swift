@@ -42,7 +42,7 @@ public struct FileWriteError: ECDropError {
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        let unique = UUID().uuidString.prefix(8)
+        let unique = UUID.random().uuidString.prefix(8)
         let name = (path as NSString).lastPathComponent
         let temporary = (folder as NSString).appendingPathComponent(".\(name).\(unique).tmp")
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

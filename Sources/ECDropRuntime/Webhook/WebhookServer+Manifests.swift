@@ -51,7 +51,7 @@ extension WebhookServer {
                 return String(value.prefix(200))
             }
         }
-        return "delivery-" + UUID().uuidString.lowercased()
+        return "delivery-" + UUID.random().uuidString.lowercased()
     }
 
     static func refusal(for error: IntakeError) -> WebhookRefusal {
