@@ -75,7 +75,7 @@ def main():
         subjects = [intake.WebhookSubject("github", "webhook async"),
                     intake.WebhookSubject("bad", "webhook reject")]
         if ecdrop_side and ecdrop_side.intake_subject():
-            subjects.insert(0, ecdrop_side.intake_subject())
+            subjects[0:0] = [ecdrop_side.intake_subject(), ecdrop_side.intake_subject(unpaced=True)]
         results["intake"] = intake.compare(
             subjects, root, connections_list=(16, 64), seconds=3 if quick else 10,
             rounds=1 if quick else 3, log=log)
