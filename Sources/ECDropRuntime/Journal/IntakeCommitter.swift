@@ -91,21 +91,35 @@ public final class IntakeCommitter: Sendable {
 
     /// Drains the queue batch by batch; ends when a batch finds the queue empty.
     private func writeBatches() async {
-        while true {
-            let batch = state.withLock { state -> [(write: IntakeWrite, waiter: Waiter)] in
-                let taken = Array(state.queue.prefix(batchLimit))
-                state.queue.removeFirst(taken.count)
-                if taken.isEmpty { state.writing = false }
-                if taken.count >= Self.burstBatch { state.burstUntil = Date().addingTimeInterval(Self.burstGap) }
-                return taken
-            }
-            guard !batch.isEmpty else { return }
+        var batch = state.withLock { Self.takeBatch(from: &$0, limit: batchLimit) }
+        while !batch.isEmpty {
+            let outcome: Result<[Result<IntakeRecorded, any Error>], any Error>
             do {
-                let results = try await store.recordIntake(batch.map(\.write))
-                for (entry, result) in zip(batch, results) { entry.waiter.resume(returning: result) }
+                outcome = .success(try await store.recordIntake(batch.map(\.write)))
             } catch {
+                outcome = .failure(error)
+            }
+            // The next batch is taken before anyone is woken: a writer with nothing left is then
+            // seen as done by the work its waiters start (a new job looks for quiet at once).
+            let next = state.withLock { Self.takeBatch(from: &$0, limit: batchLimit) }
+            switch outcome {
+            case .success(let results):
+                for (entry, result) in zip(batch, results) { entry.waiter.resume(returning: result) }
+            case .failure(let error):
                 for entry in batch { entry.waiter.resume(returning: .failure(error)) }
             }
+            batch = next
         }
+    }
+
+    /// The next batch from the queue; an empty one ends the writer's turn.
+    private static func takeBatch(
+        from state: inout State, limit: Int
+    ) -> [(write: IntakeWrite, waiter: Waiter)] {
+        let taken = Array(state.queue.prefix(limit))
+        state.queue.removeFirst(taken.count)
+        if taken.isEmpty { state.writing = false }
+        if taken.count >= burstBatch { state.burstUntil = Date().addingTimeInterval(burstGap) }
+        return taken
     }
 }
