@@ -13,9 +13,8 @@ public enum JournalJSON {
     /// Each job's stored body by job id: encoded where the jobs are made, so the journal thread,
     /// which every write waits for, spends its time on SQLite only.
     public static func bodies(of jobs: [Job]) throws -> [String: String] {
-        let encoder = makeEncoder()
         var bodies: [String: String] = [:]
-        for job in jobs { bodies[job.id] = String(decoding: try encoder.encode(job), as: UTF8.self) }
+        for job in jobs { bodies[job.id] = try job.journalBody() }
         return bodies
     }
 }

@@ -51,7 +51,7 @@ extension SQLiteJobStore {
                     """,
                     [
                         .text(job.state.rawValue), .optional(job.imageId), .real(job.updatedAt.timeIntervalSince1970),
-                        .optional(job.wakeAt?.timeIntervalSince1970), .int(job.version), .text(try json(job)),
+                        .optional(job.wakeAt?.timeIntervalSince1970), .int(job.version), .text(try job.journalBody()),
                         .text(job.id), .int(change.expectedVersion),
                     ])
                 guard updated == 1 else {
@@ -116,7 +116,7 @@ extension SQLiteJobStore {
                 .text(job.id), .text(job.idempotencyKey), .text(job.manifestId), .text(job.ruleName), .text(job.region),
                 .optional(job.imageName), .optional(job.imageId), .text(job.state.rawValue),
                 .real(job.createdAt.timeIntervalSince1970), .real(job.updatedAt.timeIntervalSince1970),
-                .optional(job.wakeAt?.timeIntervalSince1970), .int(job.version), .text(try body ?? json(job)),
+                .optional(job.wakeAt?.timeIntervalSince1970), .int(job.version), .text(try body ?? job.journalBody()),
             ])
     }
 
