@@ -71,6 +71,7 @@ final class JournalCheckpointer: @unchecked Sendable {
     }
 
     private func serve() {
+        KernelThreadName.set("ecdrop.checkpnt")
         var connection: SQLiteConnection?
         defer { try? connection?.close() }
         while true {

@@ -32,6 +32,7 @@ final class JournalThread: SerialExecutor, @unchecked Sendable {
     }
 
     private func serve() {
+        KernelThreadName.set("ecdrop.journal")
         var batch: [UnownedJob] = []
         while true {
             condition.lock()
