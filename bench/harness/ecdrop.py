@@ -12,6 +12,7 @@ import time
 import urllib.request
 
 from . import arrivals as arr
+from . import procstat, threadstate
 from . import processes
 from .intake import SECRET
 from .manifests import packer_manifest
@@ -280,10 +281,16 @@ class Side:
         subject = IntakeSubject(self)
         url = subject.start(workdir)
         data = os.path.join(workdir, "perf.data")
+        # The journal's thread is named once it has run; one manifest wakes it.
+        signed_post(url, b'{"builds":[]}')
+        journal = threadstate.find_thread(subject.pid, "ecdrop.journal")
+        sampler = threadstate.Sampler(subject.pid, journal) if journal else None
+        written = procstat.written_bytes(subject.pid)
         try:
             perf = subprocess.Popen(["perf", "record", "-F", "499", "-g", "-o", data, "-p",
                                      str(subject.pid), "--", "sleep", str(seconds)],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            before = subject.instance.journaled()
             threading.Thread(target=run_wrk, args=(url, "ecdrop", connections, seconds),
                              daemon=True).start()
             perf.wait(timeout=seconds + 60)
@@ -291,8 +298,17 @@ class Side:
             subject.stop()
             return f"perf could not run: {problem}"
         time.sleep(1)
+        shares = sampler.stop() if sampler else []
+        manifests = subject.instance.journaled() - before
+        written = None if written is None else procstat.written_bytes(subject.pid) - written
         subject.stop()
-        return _perf_summary(data)
+        disk = ""
+        if written is not None and manifests > 0:
+            disk = (f"\n\nstorage written: {written / manifests / 1024:.1f} KiB per journaled "
+                    f"manifest ({manifests:,} manifests, /proc/PID/io write_bytes)")
+        wall = threadstate.summary(shares, "\n\nthe journal thread's wall time, sampled every "
+                                   "millisecond from /proc/PID/task/TID/syscall:") if shares else ""
+        return _perf_summary(data) + disk + wall
 
 
     def profile_burst(self, files, burst):

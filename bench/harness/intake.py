@@ -67,6 +67,9 @@ def one_run(subject, root, connections, seconds):
         "cpu_s": usage.cpu,
         "cpu_per_s": None if usage.cpu is None else usage.cpu / seconds_run,
         "peak_rss_mib": usage.peak_rss,
+        # Storage writes per answered request: what durable journaling costs the disk.
+        "written_kib_per_request": (None if usage.written is None or not good
+                                    else usage.written / good / 1024),
         "statuses": summary["statuses"],
         "errors": summary["errors"],
         **extra,
@@ -88,7 +91,8 @@ def compare(subjects, root, connections_list=(16, 64), seconds=10, rounds=3, log
 
 
 def summarize(values):
-    keys = ["rps", "expected_rps", "p50_ms", "p99_ms", "cpu_per_s", "peak_rss_mib"]
+    keys = ["rps", "expected_rps", "p50_ms", "p99_ms", "cpu_per_s", "peak_rss_mib",
+            "written_kib_per_request"]
     summary = {key: median([v[key] for v in values if v.get(key) is not None]) for key in keys}
     statuses = {}
     for value in values:

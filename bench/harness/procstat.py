@@ -43,6 +43,18 @@ def rss_mib(pid):
     return None if kib is None else kib / 1024
 
 
+def written_bytes(pid):
+    """Bytes the process caused to be written to storage (write_bytes of /proc/PID/io)."""
+    try:
+        with open(f"/proc/{pid}/io") as handle:
+            for line in handle:
+                if line.startswith("write_bytes:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
 def reset_peak(pid):
     """Resets VmHWM to the current RSS (Linux 4.0+: write 5 to clear_refs); False if refused."""
     try:
@@ -59,8 +71,10 @@ class Usage:
     def __init__(self, pid):
         self.pid = pid
         self.cpu_start = cpu_seconds(pid)
+        self.written_start = written_bytes(pid)
         self.peak_was_reset = reset_peak(pid)
         self.cpu = None
+        self.written = None
         self.peak_rss = None
         self.rss = None
 
@@ -68,6 +82,9 @@ class Usage:
         end = cpu_seconds(self.pid)
         if end is not None and self.cpu_start is not None:
             self.cpu = end - self.cpu_start
+        written = written_bytes(self.pid)
+        if written is not None and self.written_start is not None:
+            self.written = written - self.written_start
         self.peak_rss = peak_rss_mib(self.pid)
         self.rss = rss_mib(self.pid)
         return self

@@ -63,14 +63,15 @@ def _intake(results):
         ours = rows.get(ECDROP, {})
         lines += [f"\n**{connections} connections** (wrk, 2 threads)\n",
                   "| server | requests/s | answered as expected/s | p50 | p99 | server CPU (s/s) | "
-                  "peak RSS | ecdrop rate vs this |",
-                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+                  "peak RSS | written to disk per answer | ecdrop rate vs this |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for name, row in rows.items():
             statuses = ", ".join(f"{k}: {v:,}" for k, v in sorted(row["statuses"].items()))
             lines.append(
                 f"| {name} | {_num(row['rps'])} | {_num(row['expected_rps'])} ({statuses}) | "
                 f"{_num(row['p50_ms'], 2, ' ms')} | {_num(row['p99_ms'], 2, ' ms')} | "
                 f"{_num(row['cpu_per_s'], 2)} | {_num(row['peak_rss_mib'], 1, ' MiB')} | "
+                f"{_num(row.get('written_kib_per_request'), 1, ' KiB')} | "
                 f"{_times(ratio(ours.get('expected_rps'), row['expected_rps'], True)) if name != ECDROP else ''} |")
     return lines
 
