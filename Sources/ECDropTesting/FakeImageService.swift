@@ -10,6 +10,8 @@ public actor FakeImageService: ImageService {
         case fail(ECDCallError)
         /// Does the work, then throws a timeout whose outcome is unknown.
         case hangAfterWork
+        /// Waits this many seconds (or until cancelled, then throws), then does the work.
+        case stall(TimeInterval)
     }
 
     public struct StoredImage: Sendable {
@@ -65,7 +67,9 @@ public actor FakeImageService: ImageService {
 
     public func describeImages(_ query: DescribeImagesQuery) async throws -> DescribeImagesPage {
         calls.append("DescribeImages")
-        if case .fail(let error) = nextFault("DescribeImages") { throw error }
+        let fault = nextFault("DescribeImages")
+        if case .fail(let error) = fault { throw error }
+        if case .stall(let seconds) = fault { try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) }
         var found = images.values.filter { $0.region == query.RegionId }
         if !query.ImageId.isEmpty { found = found.filter { query.ImageId.contains($0.record.imageId) } }
         if let name = query.ImageName { found = found.filter { $0.record.name.contains(name) } }

@@ -23,4 +23,12 @@ public struct RequestPacer: Sendable {
         nextFree = slot.addingTimeInterval(spacing)
         return start
     }
+
+    /// Books a slot only if one is free at `now`; false leaves the schedule as it was.
+    public mutating func reserveIfFree(at now: Date) -> Bool {
+        var trial = self
+        guard trial.reserve(at: now) <= now else { return false }
+        self = trial
+        return true
+    }
 }

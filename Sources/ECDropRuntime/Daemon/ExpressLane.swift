@@ -17,10 +17,18 @@ final class ExpressLane: Sendable {
 
     init(limit: Int = 16) { self.limit = limit }
 
+    /// Whether `count` more jobs would be taken now.
+    func hasRoom(for count: Int) -> Bool {
+        state.update { !$0.closed && $0.jobs + count <= limit }
+    }
+
     /// Starts `jobs` on the engine and calls `then` when they rest; false when they were not taken.
+    /// Jobs whose upload intake committed are taken past the limit, since the round would leave
+    /// them to their upload lease; intake commits only when there was room a moment before.
     func start(_ jobs: [Job], engine: JobEngine, then: @escaping @Sendable () -> Void) -> Bool {
-        state.update { state -> Bool in
-            guard !state.closed, state.jobs + jobs.count <= limit else { return false }
+        let committed = jobs.contains { $0.state == .uploading }
+        return state.update { state -> Bool in
+            guard !state.closed, committed || state.jobs + jobs.count <= limit else { return false }
             let key = state.nextKey
             state.nextKey += 1
             state.jobs += jobs.count

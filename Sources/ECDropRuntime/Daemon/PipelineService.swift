@@ -49,6 +49,9 @@ final class PipelineService: DaemonService {
         var intake = intake
         let wakeup = self.wakeup
         let express = self.express
+        intake.lookAhead = UploadLookAhead(engine: started) { count in
+            committer.isQuiet && express.hasRoom(for: count)
+        }
         // The round learns of the new jobs once they rest, so that it keeps their next poll in view.
         intake.onNewJobs = { jobs in
             if !express.start(jobs, engine: started, then: { wakeup.wake() }) { wakeup.wake() }

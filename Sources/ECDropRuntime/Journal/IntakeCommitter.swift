@@ -41,6 +41,9 @@ public final class IntakeCommitter: Sendable {
     /// A batch is being written or waits to be.
     public var isBusy: Bool { state.withLock { $0.writing || !$0.queue.isEmpty } }
 
+    /// Nothing is being written, nothing waits, and no burst is going on.
+    public var isQuiet: Bool { state.withLock { $0.isQuiet(at: Date()) } }
+
     /// Returns once intake is quiet, or after `limit` seconds: lets other work give way while a
     /// burst is being journaled, without starving it for long. A burst lasts while batches of
     /// several writes follow each other; a lone manifest's batch holds nobody up.

@@ -57,6 +57,9 @@ public struct PlanRecording: Sendable {
     public var outbox: [OutboxItem]
     /// Each job's stored JSON by job id, encoded by the caller so the journal thread need not.
     public var bodies: [String: String] = [:]
+    /// Jobs recorded with their upload already committed (`uploading`): the commit's transition,
+    /// stored after "job recorded", by job id.
+    public var commits: [String: JobTransition] = [:]
 
     public init(
         manifestId: String, format: String, buildKeys: [String], jobs: [Job], plannedAt: Date,

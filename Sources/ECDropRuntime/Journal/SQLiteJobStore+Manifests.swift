@@ -88,8 +88,12 @@ extension SQLiteJobStore {
             try insert(job, body: plan.bodies[job.id])
             try link(manifestId: plan.manifestId, jobId: job.id)
             let note = job.state == .failed ? "rule did not render" : "job recorded"
+            let commit = plan.commits[job.id]
             try insertTransition(
-                JobTransition(jobId: job.id, from: .pending, to: job.state, at: plan.plannedAt, attempt: 1, note: note))
+                JobTransition(
+                    jobId: job.id, from: .pending, to: commit == nil ? job.state : .pending, at: plan.plannedAt,
+                    attempt: 1, note: note))
+            if let commit { try insertTransition(commit) }
             result.newJobIds.append(job.id)
         }
         for item in plan.outbox where result.newJobIds.contains(item.jobId) { try insertOutbox(item) }

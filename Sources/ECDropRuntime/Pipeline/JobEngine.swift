@@ -75,11 +75,26 @@ public struct JobEngine: Sendable {
     }
 
     private func startNew(_ job: Job) async {
-        guard scope?.contains(job.id) ?? true, !job.state.isFinal, isDue(job, at: time.now()) else { return }
+        guard scope?.contains(job.id) ?? true, !job.state.isFinal else { return }
+        if let request = committedUpload(job) {
+            // Intake recorded this job with its upload committed (the look-ahead): only the send is left.
+            await giveWay()
+            guard claims.claim([job.id]) else { return }
+            defer { claims.release([job.id]) }
+            await advance(job, with: await carryOut(.upload(request), for: job))
+            return
+        }
+        guard isDue(job, at: time.now()) else { return }
         await giveWay()
         guard claims.claim([job.id]) else { return }
         defer { claims.release([job.id]) }
         await advance(job, with: .dispatched)
+    }
+
+    /// The upload a new job was recorded with, committed by this process and not yet sent.
+    private func committedUpload(_ job: Job) -> UploadImageRequest? {
+        guard job.state == .uploading, job.owner == owner, job.uploadSends == 1, job.version == 0 else { return nil }
+        return job.request
     }
 
     /// When the next unfinished job needs work; nil when there is none.

@@ -13,8 +13,11 @@ public struct ManifestPipeline: ManifestSink {
     public var logger: Logger
     /// Follow deadline for rules that set none.
     public var defaultDeadline: TimeInterval
-    /// Called with the new jobs, as recorded, so the engine can start them without a read.
+    /// Called with the new jobs, as recorded, so the engine can start them without a read. A job
+    /// recorded `uploading` by the look-ahead has its upload committed: the send is what is left.
     public var onNewJobs: @Sendable ([Job]) -> Void = { _ in }
+    /// Looks a lone dropped manifest's jobs up before they are journaled, when set (the daemon).
+    public var lookAhead: UploadLookAhead?
     /// Batches the journal writes of manifests that arrive together into one transaction.
     let committer: IntakeCommitter
 
@@ -40,12 +43,20 @@ public struct ManifestPipeline: ManifestSink {
             id: IdempotencyKey.manifestId(forDigest: digest), source: manifest.source, origin: manifest.origin,
             digest: digest, bytes: manifest.bytes, receivedAt: manifest.receivedAt)
         let now = time.now()
-        let jobs = makeJobs(outcome, manifestId: candidate.id, at: now)
+        var jobs = makeJobs(outcome, manifestId: candidate.id, at: now)
+        var commits: [String: JobTransition] = [:]
+        if let lookAhead {
+            let ahead = await lookAhead.commitUploads(jobs, from: manifest.source)
+            jobs = ahead.jobs
+            commits = ahead.commits
+        }
         let router = router
         let bodies = try JournalJSON.bodies(of: jobs)
-        let write = IntakeWrite(candidate: candidate) { stored in
-            var plan = Self.recording(outcome, jobs: jobs, for: stored, at: now, router: router)
+        let recordedJobs = jobs
+        let write = IntakeWrite(candidate: candidate) { [commits] stored in
+            var plan = Self.recording(outcome, jobs: recordedJobs, for: stored, at: now, router: router)
             plan.bodies = bodies
+            plan.commits = commits
             return plan
         }
         let recorded = try await journal { try await committer.record(write) }
@@ -53,7 +64,22 @@ public struct ManifestPipeline: ManifestSink {
             logReceived(recorded.record, outcome: outcome, newJobs: 0, repeated: true)
             return IntakeReceipt(manifestId: recorded.record.id, isRepeat: true, jobIds: recorded.record.jobIds)
         }
+        logCommits(commits, of: jobs, newJobIds: result.newJobIds)
         return entered(result, outcome: outcome, jobs: jobs, for: recorded.record)
+    }
+
+    /// The audit line the engine writes for an upload it commits, for those intake committed.
+    private func logCommits(_ commits: [String: JobTransition], of jobs: [Job], newJobIds: [String]) {
+        for job in jobs where newJobIds.contains(job.id) {
+            guard let transition = commits[job.id] else { continue }
+            logger.info(
+                "job moved",
+                [
+                    "job.id": .string(job.id), "job.state": .string(job.state.rawValue),
+                    "job.note": .string(transition.note), "rule.name": .string(job.ruleName),
+                    "region": .string(job.region),
+                ])
+        }
     }
 
     /// Plans the manifests recorded before a stop but never planned.

@@ -12,6 +12,11 @@ public actor Pacer {
         self.time = time
     }
 
+    /// Takes a slot if one is free now, without waiting.
+    public func tryAcquire() -> Bool {
+        schedule.reserveIfFree(at: time.now())
+    }
+
     /// Waits for the next free slot.
     public func acquire() async throws {
         let slot = schedule.reserve(at: time.now())

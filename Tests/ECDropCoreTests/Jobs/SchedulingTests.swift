@@ -66,6 +66,22 @@ struct SchedulingTests {
         #expect(pacer.reserve(at: quiet) == quiet)
     }
 
+    @Test("a slot taken only when free now leaves a spent schedule untouched")
+    func reservesOnlyFreeSlots() {
+        var pacer = RequestPacer(perSecond: 2, burst: 2)
+        let start = JobFixtures.start
+
+        let burst = [pacer.reserveIfFree(at: start), pacer.reserveIfFree(at: start)]
+        let spent = pacer.reserveIfFree(at: start)
+        let waited = pacer.reserve(at: start)
+        let later = pacer.reserveIfFree(at: start.addingTimeInterval(1))
+
+        #expect(burst == [true, true])
+        #expect(!spent)
+        #expect(waited == start.addingTimeInterval(0.5))
+        #expect(later)
+    }
+
     @Test(
         "backoff grows by its factor and stops at the maximum",
         arguments: [
