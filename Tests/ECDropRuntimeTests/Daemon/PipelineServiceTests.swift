@@ -54,6 +54,35 @@ struct PipelineServiceTests {
         await service.stop(grace: 1)
     }
 
+    @Test("a lone dropped manifest is journaled with its upload committed, then uploaded after one look-up")
+    func lonelyDropsLookAhead() async throws {
+        let folder = try TemporaryFolder("ecdrop-pipeline")
+        let images = FakeImageService(pollsToFinish: 1)
+        let service = try makeService(folder, images: images)
+        try await service.start()
+
+        let receipt = try await service.sink.accept(
+            IncomingManifest(
+                source: .drop, origin: "/drop/a.json", bytes: FakeJobPlanner.manifest(), receivedAt: Date()))
+        let jobId = try #require(receipt.jobIds.first)
+        let recorded = try #require(try await service.store.job(id: jobId))
+
+        // On record the moment intake returns: the look-up is behind it, the upload committed.
+        #expect(recorded.state == .uploading)
+        #expect(await images.calls.first == "DescribeImages")
+        let deadline = Date().addingTimeInterval(20)
+        while try await service.store.job(id: jobId)?.state != .available, Date() < deadline {
+            try await Task.sleep(nanoseconds: 10_000_000)
+        }
+        let history = try await service.store.transitions(jobId: jobId).map(\.note)
+        #expect(Array(history.prefix(2)) == ["job recorded", "upload committed (1)"])
+        // Saved twice after it was recorded (accepted, available); the usual path saves the commit too.
+        #expect(try await service.store.job(id: jobId)?.version == 2)
+        #expect(await images.calls.filter { $0 == "DescribeImages" }.count >= 1)
+        #expect(await images.totalUploads == 1)
+        await service.stop(grace: 1)
+    }
+
     @Test("a new job is uploaded while the round is stuck polling an earlier import")
     func newJobsDoNotWaitForTheRound() async throws {
         let folder = try TemporaryFolder("ecdrop-pipeline")
