@@ -40,7 +40,7 @@ struct SQLiteJobStoreTests {
         _ = try await store.recordManifest(manifest())
         await store.close()
         let connection = try SQLiteConnection(path: journal)
-        #expect(try connection.userVersion() == 1)
+        #expect(try connection.userVersion() == 2)
         #expect(try connection.query("PRAGMA journal_mode") { $0.string(at: 0) } == ["wal"])
         try connection.close()
         let again = try SQLiteJobStore(path: journal)
@@ -55,6 +55,28 @@ struct SQLiteJobStoreTests {
         let error = #expect(throws: JournalError.self) { _ = try SQLiteJobStore(path: journal) }
         #expect(error?.code == "journal.newer_schema")
         #expect(error?.message.contains("99") == true)
+    }
+
+    @Test("a journal of schema 1 loses the unused job-to-manifest index on opening, and keeps its records")
+    func migratesToSchemaTwo() async throws {
+        let first = try SQLiteJobStore(path: journal)
+        _ = try await first.recordManifest(manifest())
+        await first.close()
+        let old = try SQLiteConnection(path: journal)
+        try old.execute("CREATE INDEX manifest_jobs_by_job ON manifest_jobs(job_id)")
+        try old.setUserVersion(1)
+        try old.close()
+
+        let migrated = try SQLiteJobStore(path: journal)
+        await migrated.close()
+
+        let check = try SQLiteConnection(path: journal)
+        let indexes = try check.query("SELECT name FROM sqlite_master WHERE type = 'index'") { $0.string(at: 0) }
+        #expect(try check.userVersion() == 2)
+        #expect(!indexes.contains("manifest_jobs_by_job"))
+        #expect(indexes.contains("transitions_by_job"))
+        try check.close()
+        #expect(try await SQLiteJobStore(path: journal).manifest(id: "man-1")?.digest == "aa11")
     }
 
     @Test("a journal in a folder that does not exist is unavailable, with the path in the message")
