@@ -3,13 +3,6 @@ import Foundation
 
 /// The JSON the journal stores for a job, one encoding for every thread that writes it.
 public enum JournalJSON {
-    static func makeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .secondsSince1970
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }
-
     /// Each job's stored body by job id: encoded where the jobs are made, so the journal thread,
     /// which every write waits for, spends its time on SQLite only.
     public static func bodies(of jobs: [Job]) throws -> [String: String] {

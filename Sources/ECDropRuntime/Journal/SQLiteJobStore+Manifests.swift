@@ -52,21 +52,25 @@ extension SQLiteJobStore {
             }
             stored = existing
         } else {
-            try insertManifest(write.candidate)
-            stored = write.candidate
+            // A new manifest is inserted already planned: one statement less on every intake.
+            let plan = write.plan(write.candidate)
+            try insertManifest(write.candidate, planned: plan)
+            return IntakeRecorded(record: write.candidate, plan: try writeJobs(plan))
         }
         return IntakeRecorded(record: stored, plan: try writePlan(write.plan(stored)))
     }
 
-    private func insertManifest(_ manifest: ManifestRecord) throws {
+    private func insertManifest(_ manifest: ManifestRecord, planned plan: PlanRecording? = nil) throws {
         try connection.run(
             """
-            INSERT INTO manifests (id, digest, source, origin, bytes, received_at)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO manifests (id, digest, source, origin, bytes, received_at, format, build_keys, planned_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .text(manifest.id), .text(manifest.digest), .text(manifest.source.rawValue),
                 .text(manifest.origin), .blob(manifest.bytes), .real(manifest.receivedAt.timeIntervalSince1970),
+                .optional(plan?.format), .text(JSONText.list(plan?.buildKeys ?? [])),
+                .optional(plan?.plannedAt.timeIntervalSince1970),
             ])
     }
 
@@ -75,9 +79,14 @@ extension SQLiteJobStore {
         try connection.run(
             "UPDATE manifests SET format = ?, build_keys = ?, planned_at = ? WHERE id = ?",
             [
-                .text(plan.format), .text(try json(plan.buildKeys)),
+                .text(plan.format), .text(JSONText.list(plan.buildKeys)),
                 .real(plan.plannedAt.timeIntervalSince1970), .text(plan.manifestId),
             ])
+        return try writeJobs(plan)
+    }
+
+    /// Inserts the plan's jobs whose key is new, links all of them to the manifest.
+    private func writeJobs(_ plan: PlanRecording) throws -> PlanResult {
         var result = PlanResult(newJobIds: [], existingJobIds: [])
         for job in plan.jobs {
             if let existing = try jobId(forKey: job.idempotencyKey) {
@@ -136,10 +145,6 @@ extension SQLiteJobStore {
         try connection.run(
             "INSERT OR IGNORE INTO manifest_jobs (manifest_id, job_id) VALUES (?, ?)",
             [.text(manifestId), .text(jobId)])
-    }
-
-    func json<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     func decodeList(_ text: String?) throws -> [String] {

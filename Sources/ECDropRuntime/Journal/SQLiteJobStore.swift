@@ -12,7 +12,6 @@ public actor SQLiteJobStore: JobStore {
     }
     let connection: SQLiteConnection
     let checkpointer: JournalCheckpointer
-    let encoder: JSONEncoder
     let decoder: JSONDecoder
 
     /// Opens (creating when needed) the journal at `path` and brings its schema up to date.
@@ -25,7 +24,6 @@ public actor SQLiteJobStore: JobStore {
             throw JournalError(.unavailable, path: path, detail: error.detail, cause: error)
         }
         connection = opened
-        encoder = JournalJSON.makeEncoder()
         decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
         let checkpointer = JournalCheckpointer(path: path)
