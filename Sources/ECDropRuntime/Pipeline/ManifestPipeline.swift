@@ -64,8 +64,7 @@ public struct ManifestPipeline: ManifestSink {
             logReceived(recorded.record, outcome: outcome, newJobs: 0, repeated: true)
             return IntakeReceipt(manifestId: recorded.record.id, isRepeat: true, jobIds: recorded.record.jobIds)
         }
-        logCommits(commits, of: jobs, newJobIds: result.newJobIds)
-        return entered(result, outcome: outcome, jobs: jobs, for: recorded.record)
+        return entered(result, outcome: outcome, jobs: jobs, for: recorded.record, commits: commits)
     }
 
     /// The audit line the engine writes for an upload it commits, for those intake committed.
@@ -105,10 +104,12 @@ public struct ManifestPipeline: ManifestSink {
     }
 
     private func entered(
-        _ result: PlanResult, outcome: PlanOutcome, jobs: [Job], for manifest: ManifestRecord
+        _ result: PlanResult, outcome: PlanOutcome, jobs: [Job], for manifest: ManifestRecord,
+        commits: [String: JobTransition] = [:]
     ) -> IntakeReceipt {
         warnAboutReporters(outcome)
         logReceived(manifest, outcome: outcome, newJobs: result.newJobIds.count, repeated: false)
+        logCommits(commits, of: jobs, newJobIds: result.newJobIds)
         if !result.newJobIds.isEmpty {
             let new = Set(result.newJobIds)
             onNewJobs(jobs.filter { new.contains($0.id) })
