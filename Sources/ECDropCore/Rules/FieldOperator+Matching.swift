@@ -43,8 +43,33 @@ enum RuleRegex {
     }
 
     static func search(_ pattern: String, in value: String) -> Bool {
-        guard let expression = try? NSRegularExpression(pattern: pattern) else { return false }
+        guard let expression = compiled.expression(for: pattern) else { return false }
         let range = NSRange(value.startIndex..., in: value)
         return expression.firstMatch(in: value, range: range) != nil
+    }
+
+    /// Patterns come from rule files only, so a small cache holds every one in use.
+    private static let compiled = CompiledPatterns(limit: 512)
+}
+
+/// Compiled regular expressions by pattern: compiling one cost more than matching a manifest's
+/// field against it. `NSRegularExpression` is immutable and safe to share once compiled.
+final class CompiledPatterns: @unchecked Sendable {
+    private let lock = NSLock()
+    private var expressions: [String: NSRegularExpression] = [:]
+    private let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    /// The pattern compiled, or nil when it does not compile (rule loading reports that).
+    func expression(for pattern: String) -> NSRegularExpression? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = expressions[pattern] { return known }
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { return nil }
+        // Rules reloaded many times with new patterns start the cache afresh instead of growing it.
+        if expressions.count >= limit { expressions.removeAll(keepingCapacity: true) }
+        expressions[pattern] = expression
+        return expression
     }
 }
