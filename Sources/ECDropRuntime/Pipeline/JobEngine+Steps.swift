@@ -150,7 +150,7 @@ extension JobEngine {
         for job in try await store.jobsWithStaleResults(limit: limit) { await writeResults(job) }
     }
 
-    private func logTransition(_ transition: JobTransition, job: Job) {
+    func logTransition(_ transition: JobTransition, job: Job) {
         var metadata: LogMetadata = [
             "job.id": .string(job.id), "job.state": .string(job.state.rawValue), "job.note": .string(transition.note),
             "rule.name": .string(job.ruleName), "region": .string(job.region),

@@ -67,20 +67,6 @@ public struct ManifestPipeline: ManifestSink {
         return entered(result, outcome: outcome, jobs: jobs, for: recorded.record, commits: commits)
     }
 
-    /// The audit line the engine writes for an upload it commits, for those intake committed.
-    private func logCommits(_ commits: [String: JobTransition], of jobs: [Job], newJobIds: [String]) {
-        for job in jobs where newJobIds.contains(job.id) {
-            guard let transition = commits[job.id] else { continue }
-            logger.info(
-                "job moved",
-                [
-                    "job.id": .string(job.id), "job.state": .string(job.state.rawValue),
-                    "job.note": .string(transition.note), "rule.name": .string(job.ruleName),
-                    "region": .string(job.region),
-                ])
-        }
-    }
-
     /// Plans the manifests recorded before a stop but never planned.
     public func planUnplanned() async throws {
         for manifest in try await store.unplannedManifests() {
@@ -109,7 +95,10 @@ public struct ManifestPipeline: ManifestSink {
     ) -> IntakeReceipt {
         warnAboutReporters(outcome)
         logReceived(manifest, outcome: outcome, newJobs: result.newJobIds.count, repeated: false)
-        logCommits(commits, of: jobs, newJobIds: result.newJobIds)
+        // The engine's audit line for the uploads intake committed, as it writes it for its own.
+        for job in jobs where result.newJobIds.contains(job.id) {
+            if let commit = commits[job.id] { lookAhead?.engine.logTransition(commit, job: job) }
+        }
         if !result.newJobIds.isEmpty {
             let new = Set(result.newJobIds)
             onNewJobs(jobs.filter { new.contains($0.id) })

@@ -1,6 +1,5 @@
 import ECDropCore
 import Foundation
-import Synchronization
 
 /// Looks a lone dropped manifest's new jobs up by ImageName before the manifest is journaled,
 /// so that one journal flush records the manifest, its jobs and their upload intent, and the
@@ -22,8 +21,8 @@ public struct UploadLookAhead: Sendable {
     public var maxJobs: Int
     /// Whether `count` new jobs may start now (intake quiet, room to start them at once).
     public var hasRoom: @Sendable (_ count: Int) -> Bool
-    /// Look-aheads under way, bounded: manifests read together all find intake quiet at first.
-    private let underWay = LookAheadSlots(limit: 4)
+    /// Look-aheads under way, at most four: manifests read together all find intake quiet at first.
+    private let underWay = LockedValue(0)
 
     public init(
         engine: JobEngine, deadline: TimeInterval = 0.5, sources: Set<ManifestSourceKind> = [.drop], maxJobs: Int = 4,
@@ -40,9 +39,9 @@ public struct UploadLookAhead: Sendable {
     public func commitUploads(_ jobs: [Job], from source: ManifestSourceKind) async -> LookedAhead {
         let candidates = jobs.filter { $0.state == .pending && $0.imageName != nil }
         guard sources.contains(source), !candidates.isEmpty, candidates.count <= maxJobs,
-            hasRoom(candidates.count), underWay.take()
+            hasRoom(candidates.count), takeSlot()
         else { return LookedAhead(jobs: jobs, commits: [:]) }
-        defer { underWay.give() }
+        defer { underWay.update { $0 -= 1 } }
         let answers = await withTaskGroup(of: (String, JobEvent?).self) { group in
             for job in candidates { group.addTask { (job.id, await lookUp(job)) } }
             var answers: [String: JobEvent] = [:]
@@ -57,6 +56,14 @@ public struct UploadLookAhead: Sendable {
             result.commits[job.id] = committed.transition
         }
         return result
+    }
+
+    private func takeSlot() -> Bool {
+        underWay.update { count in
+            guard count < 4 else { return false }
+            count += 1
+            return true
+        }
     }
 
     /// The job with its upload committed, when the machine's answer to the look-up is exactly that.
@@ -92,24 +99,6 @@ public struct UploadLookAhead: Sendable {
             return first
         }
     }
-}
-
-/// A count of look-aheads under way, with a limit.
-final class LookAheadSlots: Sendable {
-    private let limit: Int
-    private let taken = Mutex(0)
-
-    init(limit: Int) { self.limit = limit }
-
-    func take() -> Bool {
-        taken.withLock { taken in
-            guard taken < limit else { return false }
-            taken += 1
-            return true
-        }
-    }
-
-    func give() { taken.withLock { $0 -= 1 } }
 }
 
 /// Jobs after a look-ahead: those whose upload was committed are `uploading`, with the

@@ -28,14 +28,14 @@ struct UploadLookAheadTests {
     }
 
     static func drop(
-        _ pipeline: ManifestPipeline, _ harness: PipelineHarness, source: ManifestSourceKind = .drop
+        _ pipeline: ManifestPipeline, _ harness: PipelineHarness, source: ManifestSourceKind = .drop,
+        bytes: Data = FakeJobPlanner.manifest()
     )
         async throws -> IntakeReceipt
     {
         try await pipeline.accept(
             IncomingManifest(
-                source: source, origin: "/drop/m.json", bytes: FakeJobPlanner.manifest(),
-                receivedAt: harness.clock.now()))
+                source: source, origin: "/drop/m.json", bytes: bytes, receivedAt: harness.clock.now()))
     }
 
     @Test("a dropped manifest is journaled with its upload committed, and the upload follows without a second look-up")
@@ -54,6 +54,8 @@ struct UploadLookAheadTests {
                 "job recorded", "upload committed (1)",
             ])
         #expect(await harness.ecd.calls == ["DescribeImages"])
+        let audit = harness.logs.entries.filter { $0.message == "job moved" }.map { $0.metadata["job.note"] }
+        #expect(audit == [.string("upload committed (1)")])
 
         await engine.start(newJobs: started.all)
 
@@ -106,10 +108,7 @@ struct UploadLookAheadTests {
         let (crowded, _) = Self.pipeline(harness, engine: harness.engine(), room: false)
 
         _ = try await Self.drop(webhook, harness, source: .webhook)
-        _ = try await crowded.accept(
-            IncomingManifest(
-                source: .drop, origin: "/drop/n.json", bytes: FakeJobPlanner.manifest(run: "r2"),
-                receivedAt: harness.clock.now()))
+        _ = try await Self.drop(crowded, harness, bytes: FakeJobPlanner.manifest(run: "r2"))
 
         #expect(await harness.ecd.calls.isEmpty)
         #expect(try await harness.jobs().allSatisfy { $0.state == .pending })
