@@ -27,7 +27,9 @@ extension SQLiteJobStore {
             values += states.sorted { $0.rawValue < $1.rawValue }.map { .text($0.rawValue) }
         }
         if let manifestId = filter.manifestId {
-            clauses.append("id IN (SELECT job_id FROM manifest_jobs WHERE manifest_id = ?)")
+            clauses.append(
+                "row IN (SELECT job_row FROM manifest_jobs WHERE manifest_row = (SELECT row FROM manifests WHERE id = ?))"
+            )
             values.append(.text(manifestId))
         }
         let condition = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
@@ -68,7 +70,10 @@ extension SQLiteJobStore {
     public func transitions(jobId: String) throws -> [JobTransition] {
         try storage {
             try connection.query(
-                "SELECT from_state, to_state, at, attempt, note FROM transitions WHERE job_id = ? ORDER BY id",
+                """
+                SELECT from_state, to_state, at, attempt, note FROM transitions
+                WHERE job_row = (SELECT row FROM jobs WHERE id = ?) ORDER BY id
+                """,
                 [.text(jobId)]
             ) { row in
                 JobTransition(
@@ -122,7 +127,10 @@ extension SQLiteJobStore {
 
     func insertTransition(_ transition: JobTransition) throws {
         try connection.run(
-            "INSERT INTO transitions (job_id, from_state, to_state, at, attempt, note) VALUES (?, ?, ?, ?, ?, ?)",
+            """
+            INSERT INTO transitions (job_row, from_state, to_state, at, attempt, note)
+            VALUES ((SELECT row FROM jobs WHERE id = ?), ?, ?, ?, ?, ?)
+            """,
             [
                 .text(transition.jobId), .text(transition.from.rawValue), .text(transition.to.rawValue),
                 .real(transition.at.timeIntervalSince1970), .int(transition.attempt), .text(transition.note),

@@ -6,7 +6,7 @@ extension SQLiteJobStore {
     public func recordManifest(_ manifest: ManifestRecord) throws -> ManifestRecording {
         try storage {
             try connection.transaction {
-                if let existing = try manifestRow(where: "digest = ?", .text(manifest.digest)) {
+                if let existing = try recorded(manifest) {
                     return ManifestRecording(record: existing, isNew: false)
                 }
                 try insertManifest(manifest)
@@ -45,7 +45,7 @@ extension SQLiteJobStore {
 
     private func writeIntake(_ write: IntakeWrite) throws -> IntakeRecorded {
         let stored: ManifestRecord
-        if let existing = try manifestRow(where: "digest = ?", .text(write.candidate.digest)) {
+        if let existing = try recorded(write.candidate) {
             // A manifest that matched nothing before is planned again: rules may have been added since.
             if existing.plannedAt != nil, !existing.jobIds.isEmpty {
                 return IntakeRecorded(record: existing, plan: nil)
@@ -89,7 +89,7 @@ extension SQLiteJobStore {
     private func writeJobs(_ plan: PlanRecording) throws -> PlanResult {
         var result = PlanResult(newJobIds: [], existingJobIds: [])
         for job in plan.jobs {
-            if let existing = try jobId(forKey: job.idempotencyKey) {
+            if let existing = try recordedJobId(job) {
                 result.existingJobIds.append(existing)
                 try link(manifestId: plan.manifestId, jobId: existing)
                 continue
@@ -114,7 +114,8 @@ extension SQLiteJobStore {
     private var manifestSelect: String {
         """
         SELECT id, source, origin, digest, bytes, received_at, format, build_keys, planned_at,
-            (SELECT json_group_array(job_id) FROM manifest_jobs WHERE manifest_id = manifests.id)
+            (SELECT json_group_array(jobs.id) FROM manifest_jobs JOIN jobs ON jobs.row = manifest_jobs.job_row
+                WHERE manifest_jobs.manifest_row = manifests.row)
         FROM manifests
         """
     }
@@ -136,14 +137,40 @@ extension SQLiteJobStore {
             jobIds: try decodeList(row.string(at: 9)).sorted())
     }
 
-    private func jobId(forKey key: String) throws -> String? {
-        try connection.query("SELECT id FROM jobs WHERE idempotency_key = ?", [.text(key)]) { $0.string(at: 0) }
-            .first ?? nil
+    /// The manifest already recorded with this one's digest. Its id is the digest's prefix, so the
+    /// id finds it; a different digest under the same id is a prefix collision, refused.
+    private func recorded(_ manifest: ManifestRecord) throws -> ManifestRecord? {
+        guard let existing = try manifestRow(where: "id = ?", .text(manifest.id)) else { return nil }
+        guard existing.digest == manifest.digest else {
+            throw JournalError(
+                .conflict, path: path,
+                detail: "manifest id \(manifest.id) already names a manifest with digest \(existing.digest), "
+                    + "not \(manifest.digest); change one byte of the manifest (a note) to record it")
+        }
+        return existing
+    }
+
+    /// The id of the job already recorded with this one's idempotency key. Its id is the key's
+    /// prefix, so the id finds it; a different key under the same id is refused.
+    private func recordedJobId(_ job: Job) throws -> String? {
+        let keys = try connection.query("SELECT idempotency_key FROM jobs WHERE id = ?", [.text(job.id)]) {
+            $0.string(at: 0) ?? ""
+        }
+        guard let key = keys.first else { return nil }
+        guard key == job.idempotencyKey else {
+            throw JournalError(
+                .conflict, path: path,
+                detail: "job id \(job.id) already names a job with key \(key), not \(job.idempotencyKey)")
+        }
+        return job.id
     }
 
     private func link(manifestId: String, jobId: String) throws {
         try connection.run(
-            "INSERT OR IGNORE INTO manifest_jobs (manifest_id, job_id) VALUES (?, ?)",
+            """
+            INSERT OR IGNORE INTO manifest_jobs (manifest_row, job_row)
+            VALUES ((SELECT row FROM manifests WHERE id = ?), (SELECT row FROM jobs WHERE id = ?))
+            """,
             [.text(manifestId), .text(jobId)])
     }
 

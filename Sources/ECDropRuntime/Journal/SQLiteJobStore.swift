@@ -57,15 +57,32 @@ public actor SQLiteJobStore: JobStore {
                 detail: "has schema version \(current), newer than the \(JournalSchema.latestVersion) this ecdrop knows"
             )
         }
+        guard current < JournalSchema.latestVersion else { return }
+        // Migrations rebuild tables, which foreign keys would stop half-way; each one checks them
+        // itself before it commits.
+        try storage(path) { try connection.execute("PRAGMA foreign_keys = OFF") }
         for version in (current + 1)..<(JournalSchema.latestVersion + 1) {
-            try storage(path) {
-                try connection.transaction {
-                    // Another process opening the same new journal may have migrated meanwhile;
-                    // the write lock taken by the transaction makes this second read the truth.
-                    guard try connection.userVersion() < version else { return }
-                    try connection.execute(JournalSchema.migrations[version - 1])
-                    try connection.setUserVersion(version)
+            try migrate(connection, to: version, path: path)
+        }
+        try storage(path) { try connection.execute("PRAGMA foreign_keys = ON") }
+    }
+
+    private static func migrate(_ connection: SQLiteConnection, to version: Int, path: String) throws {
+        try storage(path) {
+            try connection.transaction {
+                // Another process opening the same new journal may have migrated meanwhile;
+                // the write lock taken by the transaction makes this second read the truth.
+                guard try connection.userVersion() < version else { return }
+                try connection.execute(JournalSchema.migrations[version - 1])
+                let broken = try connection.query("PRAGMA foreign_key_check") { $0.string(at: 0) ?? "" }
+                guard broken.isEmpty else {
+                    throw JournalError(
+                        .corruptRecord, path: path,
+                        detail: "migrating to schema \(version) left \(broken.count) rows in \(Set(broken).sorted()) "
+                            + "pointing at records that do not exist, so it was left at its old schema; list them with "
+                            + "`sqlite3 <journal> 'PRAGMA foreign_key_check'` and delete them, or restore the journal")
                 }
+                try connection.setUserVersion(version)
             }
         }
     }

@@ -40,7 +40,7 @@ struct SQLiteJobStoreTests {
         _ = try await store.recordManifest(manifest())
         await store.close()
         let connection = try SQLiteConnection(path: journal)
-        #expect(try connection.userVersion() == 2)
+        #expect(try connection.userVersion() == 3)
         #expect(try connection.query("PRAGMA journal_mode") { $0.string(at: 0) } == ["wal"])
         try connection.close()
         let again = try SQLiteJobStore(path: journal)
@@ -57,28 +57,6 @@ struct SQLiteJobStoreTests {
         #expect(error?.message.contains("99") == true)
     }
 
-    @Test("a journal of schema 1 loses the unused job-to-manifest index on opening, and keeps its records")
-    func migratesToSchemaTwo() async throws {
-        let first = try SQLiteJobStore(path: journal)
-        _ = try await first.recordManifest(manifest())
-        await first.close()
-        let old = try SQLiteConnection(path: journal)
-        try old.execute("CREATE INDEX manifest_jobs_by_job ON manifest_jobs(job_id)")
-        try old.setUserVersion(1)
-        try old.close()
-
-        let migrated = try SQLiteJobStore(path: journal)
-        await migrated.close()
-
-        let check = try SQLiteConnection(path: journal)
-        let indexes = try check.query("SELECT name FROM sqlite_master WHERE type = 'index'") { $0.string(at: 0) }
-        #expect(try check.userVersion() == 2)
-        #expect(!indexes.contains("manifest_jobs_by_job"))
-        #expect(indexes.contains("transitions_by_job"))
-        try check.close()
-        #expect(try await SQLiteJobStore(path: journal).manifest(id: "man-1")?.digest == "aa11")
-    }
-
     @Test("a journal in a folder that does not exist is unavailable, with the path in the message")
     func unavailable() {
         let path = folder.path("missing/journal.sqlite")
@@ -91,12 +69,41 @@ struct SQLiteJobStoreTests {
     func manifestByDigest() async throws {
         let store = try SQLiteJobStore(path: journal)
         let first = try await store.recordManifest(manifest())
-        let second = try await store.recordManifest(manifest(id: "man-other"))
+        var again = manifest()
+        again.origin = "/drop/again.json"
+        let second = try await store.recordManifest(again)
         #expect(first.isNew)
         #expect(!second.isNew)
-        #expect(second.record.id == "man-1")
+        #expect(second.record.origin == "/drop/m.json")
         #expect(second.record.bytes == Data("{\"builds\":[]}".utf8))
         #expect(try await store.unplannedManifests().map(\.id) == ["man-1"])
+    }
+
+    @Test("a different digest under a recorded manifest id is refused as a conflict naming both digests")
+    func manifestIdCollision() async throws {
+        let store = try SQLiteJobStore(path: journal)
+        _ = try await store.recordManifest(manifest())
+        let error = await #expect(throws: JournalError.self) { _ = try await store.recordManifest(manifest("bb22")) }
+        #expect(error?.code == "journal.conflict")
+        #expect(error?.message.contains("aa11") == true)
+        #expect(error?.message.contains("bb22") == true)
+        #expect(try await store.manifest(id: "man-1")?.digest == "aa11")
+    }
+
+    @Test("a job whose id is recorded under another key is refused as a conflict, and the plan is not half-written")
+    func jobIdCollision() async throws {
+        let store = try SQLiteJobStore(path: journal)
+        _ = try await store.recordManifest(manifest())
+        _ = try await store.recordPlan(plan([job("job-a", key: "k1")]))
+        _ = try await store.recordManifest(manifest("bb22", id: "man-2"))
+        let clash = plan(
+            [job("job-b", key: "k2", manifestId: "man-2"), job("job-a", key: "k9", manifestId: "man-2")],
+            manifestId: "man-2")
+        let error = await #expect(throws: JournalError.self) { _ = try await store.recordPlan(clash) }
+        #expect(error?.code == "journal.conflict")
+        #expect(error?.message.contains("k9") == true)
+        #expect(try await store.job(id: "job-b") == nil)
+        #expect(try await store.manifest(id: "man-2")?.plannedAt == nil)
     }
 
     @Test("a plan inserts jobs with new keys, links jobs with known keys, and marks the manifest planned")
