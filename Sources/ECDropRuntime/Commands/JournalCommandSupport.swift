@@ -17,7 +17,7 @@ enum JournalCommandSupport {
                 message: "there is no journal at \(path); check state_dir in the configuration (or --config)",
                 exitCode: .noInput)
         }
-        return try SQLiteJobStore(path: path)
+        return try SQLiteJobStore(path: path, logger: context.logger)
     }
 
     static func job(_ id: String, in store: SQLiteJobStore) async throws -> Job {

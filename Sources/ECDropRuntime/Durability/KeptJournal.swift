@@ -30,7 +30,7 @@ public final class KeptJournal: JobStore {
     public init(path: String, logger: Logger) throws {
         self.path = path
         self.logger = logger
-        let store = try SQLiteJobStore(path: path)
+        let store = try SQLiteJobStore(path: path, logger: logger)
         state = Mutex(State(store: store, identity: FileIdentity(path: path)))
     }
 

@@ -14,8 +14,9 @@ public actor SQLiteJobStore: JobStore {
     let checkpointer: JournalCheckpointer
     let decoder: JSONDecoder
 
-    /// Opens (creating when needed) the journal at `path` and brings its schema up to date.
-    public init(path: String, busyTimeout: TimeInterval = 10) throws {
+    /// Opens (creating when needed) the journal at `path` and brings its schema up to date; an
+    /// upgrade of an existing journal is logged to `logger`, since a large one takes seconds.
+    public init(path: String, busyTimeout: TimeInterval = 10, logger: Logger? = nil) throws {
         self.path = path
         let opened: SQLiteConnection
         do {
@@ -28,7 +29,7 @@ public actor SQLiteJobStore: JobStore {
         decoder.dateDecodingStrategy = .secondsSince1970
         let checkpointer = JournalCheckpointer(path: path)
         self.checkpointer = checkpointer
-        try Self.prepare(opened, path: path)
+        try Self.prepare(opened, path: path, logger: logger)
         try Self.storage(path) { try checkpointer.watch(opened) }
     }
 
@@ -45,7 +46,7 @@ public actor SQLiteJobStore: JobStore {
         try? connection.close()
     }
 
-    static func prepare(_ connection: SQLiteConnection, path: String) throws {
+    static func prepare(_ connection: SQLiteConnection, path: String, logger: Logger?) throws {
         try storage(path) {
             try connection.enableWriteAheadLog()
             try connection.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY")
@@ -58,6 +59,13 @@ public actor SQLiteJobStore: JobStore {
             )
         }
         guard current < JournalSchema.latestVersion else { return }
+        let fields: LogMetadata = [
+            "journal.path": .string(path), "journal.schema_from": .int(current),
+            "journal.schema_to": .int(JournalSchema.latestVersion),
+        ]
+        // A new journal starts at 0; only an upgrade of an existing one is worth a line.
+        if current > 0 { logger?.notice("journal schema upgrading", fields) }
+        let started = Date()
         // Migrations rebuild tables, which foreign keys would stop half-way; each one checks them
         // itself before it commits.
         try storage(path) { try connection.execute("PRAGMA foreign_keys = OFF") }
@@ -65,6 +73,10 @@ public actor SQLiteJobStore: JobStore {
             try migrate(connection, to: version, path: path)
         }
         try storage(path) { try connection.execute("PRAGMA foreign_keys = ON") }
+        if current > 0 {
+            let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+            logger?.notice("journal schema upgraded", fields.merging(["journal.upgrade_ms": .int(milliseconds)]) { $1 })
+        }
     }
 
     private static func migrate(_ connection: SQLiteConnection, to version: Int, path: String) throws {

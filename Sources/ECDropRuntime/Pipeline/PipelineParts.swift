@@ -17,7 +17,7 @@ public struct PipelineParts: Sendable {
     ) throws {
         let configuration = loaded.configuration
         try Self.createFolder(configuration.stateDir)
-        store = try SQLiteJobStore(path: configuration.journalPath)
+        store = try SQLiteJobStore(path: configuration.journalPath, logger: logger)
         router = ReportRouter(
             results: configuration.results.folder.map(ResultsFolder.init(folder:)),
             webhooks: try Self.targets(loaded), eventSource: "ecdrop://\(ProcessInfo.processInfo.hostName)")

@@ -142,6 +142,24 @@ struct JournalMigrationTests {
         #expect(try await store.manifest(id: "man-cc")?.jobIds == ["job-1"])
     }
 
+    @Test("an upgrade of an existing journal is logged before and after, with both schema versions; a new one is not")
+    func logsUpgrade() async throws {
+        try oldJournal(version: 2)
+        let logs = MemoryLogSink()
+        await (try SQLiteJobStore(path: journal, logger: Logger(level: .info, sink: logs))).close()
+        #expect(logs.entries.map(\.message) == ["journal schema upgrading", "journal schema upgraded"])
+        let done = try #require(logs.entries.last)
+        #expect(done.metadata["journal.schema_from"] == .int(2))
+        #expect(done.metadata["journal.schema_to"] == .int(3))
+        #expect(done.metadata["journal.path"] == .string(journal))
+        #expect(done.metadata["journal.upgrade_ms"] != nil)
+
+        let fresh = MemoryLogSink()
+        let other = folder.path("new.sqlite")
+        await (try SQLiteJobStore(path: other, logger: Logger(level: .info, sink: fresh))).close()
+        #expect(fresh.entries.isEmpty)
+    }
+
     @Test("a journal whose links point at a job that does not exist is left at its old schema, with the table named")
     func refusesBrokenLinks() throws {
         try oldJournal(version: 2)
