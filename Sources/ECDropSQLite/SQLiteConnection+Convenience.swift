@@ -12,15 +12,16 @@ extension SQLiteConnection {
     /// text: preparing costs more than running the small statements of the journal. A statement
     /// in use is taken out of the cache, so a nested call with the same text prepares its own.
     public func withCachedStatement<T>(_ sql: String, _ body: (SQLiteStatement) throws -> T) throws -> T {
+        let key = StatementText(text: sql)
         let statement =
-            try statementCache.removeValue(forKey: sql).map { SQLiteStatement(handle: $0, connection: self, sql: sql) }
+            try statementCache.removeValue(forKey: key).map { SQLiteStatement(handle: $0, connection: self, sql: sql) }
             ?? prepare(sql)
         defer {
             // Reset reports the last step's error again; that error was thrown already.
             try? statement.reset()
             try? statement.clearBindings()
             if isOpen, statementCache.count < Self.statementCacheLimit, let handle = statement.detach() {
-                statementCache[sql] = handle
+                statementCache[key] = handle
             } else {
                 statement.finalize()
             }

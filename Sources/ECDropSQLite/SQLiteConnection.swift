@@ -25,7 +25,7 @@ public final class SQLiteConnection {
     var handle: OpaquePointer?
     /// Prepared statements kept for reuse by `run` and `query`, keyed by their text.
     /// Raw handles, so the cache holds no statement object that would keep this connection alive.
-    var statementCache: [String: OpaquePointer] = [:]
+    var statementCache: [StatementText: OpaquePointer] = [:]
     /// Statement texts kept at most; past it, new texts are prepared for one use.
     static let statementCacheLimit = 64
     /// Installed by `onWriteAheadLogCommit`; SQLite holds only a raw pointer to it.

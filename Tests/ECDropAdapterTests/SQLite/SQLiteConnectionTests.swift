@@ -89,6 +89,20 @@ final class SQLiteConnectionTests {
         #expect(throws: SQLiteError.self) { try statement.step() }
     }
 
+    @Test("cached statements whose texts differ in one byte of the same length each run their own text")
+    func cachedStatementsKeepTheirText() throws {
+        let connection = try SQLiteConnection(path: database())
+        defer { try? connection.close() }
+        // Same length, same bytes but one in the middle: the cache key hashes alike for both.
+        let padding = String(repeating: " ", count: 200)
+        for _ in 0..<3 {
+            for digit in 0..<10 {
+                let sql = "SELECT \(digit)" + padding + "AS n"
+                #expect(try connection.query(sql) { $0.int(at: 0) } == [digit])
+            }
+        }
+    }
+
     @Test("a failed transaction rolls back everything it wrote")
     func rollsBack() throws {
         let connection = try SQLiteConnection(path: database())
