@@ -76,6 +76,7 @@ def main():
                     intake.WebhookSubject("bad", "webhook reject")]
         if ecdrop_side and ecdrop_side.intake_subject():
             subjects[0:0] = [ecdrop_side.intake_subject(), ecdrop_side.intake_subject(unpaced=True)]
+            subjects.append(ecdrop_side.refused_intake_subject())
         results["intake"] = intake.compare(
             subjects, root, connections_list=(16, 64), seconds=3 if quick else 10,
             rounds=1 if quick else 3, log=log)

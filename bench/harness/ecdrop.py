@@ -194,6 +194,23 @@ class IntakeSubject:
         return {"journaled": journaled}
 
 
+class RefusedIntakeSubject(IntakeSubject):
+    """ecdrop's webhook answering wrongly signed manifests with 401: HTTP, the HMAC check and a
+    logged refusal, no journal. What the rest of intake costs shows against this row."""
+
+    scheme = "bad"
+    expected_status = 401
+
+    def __init__(self, side):
+        super().__init__(side)
+        self.name = "ecdrop, signature refused"
+
+    def stop(self):
+        self.instance.stop()
+        self.probe.close()
+        return {}
+
+
 class Side:
     """Everything needed to measure one ecdrop binary; `detect` answers None when this build
     cannot run the daemon yet, and notes what it could not measure."""
@@ -221,7 +238,10 @@ class Side:
                           "their uploads follow at the API's pace, as in a user's daemon. The row "
                           "`ecdrop, uploads unpaced` also runs every job's calls (up to 1,000/s "
                           "against the probe) during the measurement. Targets are judged on the "
-                          "`ecdrop` row.")
+                          "`ecdrop` row. The row `ecdrop, signature refused` sends the same "
+                          "manifests signed with a wrong secret: ecdrop's HTTP server, the HMAC "
+                          "check and a logged 401, nothing journaled, beside webhook's reject-only "
+                          "row.")
 
     @classmethod
     def detect(cls, binary, root, log):
@@ -264,6 +284,9 @@ class Side:
 
     def intake_subject(self, unpaced=False):
         return IntakeSubject(self, unpaced) if self.webhook_works else None
+
+    def refused_intake_subject(self):
+        return RefusedIntakeSubject(self) if self.webhook_works else None
 
     def idle_starter(self):
         def start(workdir):
@@ -344,7 +367,32 @@ def _perf_summary(data, limit=25):
         return f"perf report failed: {problem}"
     rows = [line for line in out.stdout.splitlines() if line.strip() and not line.startswith("#")]
     text = "self time, by library and symbol:\n" + "\n".join(line[:160].rstrip() for line in rows[:limit])
-    return text + "\n\n" + _perf_inclusive(data)
+    return _perf_threads(data) + "\n\n" + text + "\n\n" + _perf_inclusive(data)
+
+
+# Kernel names of ecdrop's threads (15 characters at most), and what each one does.
+THREADS = {
+    "MHD-single": "HTTP server (libmicrohttpd's polling thread)",
+    "ecdrop.journal": "journal (SQLite writes and flushes)",
+    "ecdrop.checkpnt": "journal checkpoints",
+    "oot.default-qos": "Swift's cooperative pool (handlers: signature, decoding, rules)",
+}
+
+
+def _perf_threads(data):
+    """The samples split by thread: which part of ecdrop the time goes to."""
+    try:
+        out = subprocess.run(["perf", "report", "-i", data, "--stdio", "--no-children", "--sort",
+                              "comm", "-g", "none"], capture_output=True, text=True, timeout=300)
+    except (OSError, subprocess.TimeoutExpired) as problem:
+        return f"perf report failed: {problem}"
+    lines = []
+    for line in out.stdout.splitlines():
+        parts = line.split(None, 1)
+        if len(parts) == 2 and parts[0].endswith("%") and not line.startswith("#"):
+            name = parts[1].strip()
+            lines.append(f"{parts[0]:>8}  {name:<16} {THREADS.get(name, '')}".rstrip())
+    return "samples by thread:\n" + "\n".join(lines)
 
 
 def _perf_inclusive(data, limit=20):
