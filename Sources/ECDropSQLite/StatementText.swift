@@ -10,15 +10,16 @@ struct StatementText: Hashable {
     static func == (lhs: StatementText, rhs: StatementText) -> Bool { lhs.text == rhs.text }
 
     func hash(into hasher: inout Hasher) {
-        let sampled = text.utf8.withContiguousStorageIfAvailable { bytes in
+        let sampled = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             hasher.combine(bytes.count)
-            guard !bytes.isEmpty else { return }
+            guard !bytes.isEmpty else { return true }
             let step = max(1, bytes.count / 16)
             var mixed: UInt64 = 0
             for index in stride(from: 0, to: bytes.count, by: step) {
                 mixed = mixed &* 0x100_0000_01b3 ^ UInt64(bytes[index])
             }
             hasher.combine(mixed)
+            return true
         }
         // A bridged or otherwise non-contiguous text is hashed whole.
         if sampled == nil { hasher.combine(text) }

@@ -13,7 +13,7 @@ public final class ECDSimulatorProcess: @unchecked Sendable {
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ecdrop-sim-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let out = scratch.appendingPathComponent("stdout")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["simulator", "--listen", "127.0.0.1:0"] + arguments

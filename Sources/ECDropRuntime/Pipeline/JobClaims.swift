@@ -18,7 +18,7 @@ public final class JobClaims: Sendable {
     }
 
     public func release(_ ids: [String]) {
-        _ = claimed.withLock { $0.subtract(ids) }
+        claimed.withLock { $0.subtract(ids) }
     }
 
     public var count: Int { claimed.withLock { $0.count } }

@@ -30,7 +30,8 @@ public struct SubmitRunner: Sendable {
         var engine = parts.engine
         engine.scope = Set(receipt.jobIds)
         try await follow(receipt.jobIds, engine: engine, untilFinal: wait)
-        try? await parts.delivery.deliverDue()
+        // A last delivery round; what fails stays in the journal's outbox for the daemon to deliver.
+        _ = try? await parts.delivery.deliverDue()
         return try await summarize(receipt.jobIds)
     }
 
