@@ -38,7 +38,8 @@ public enum LogFormat: String, Sendable, CaseIterable {
             text.isEmpty
             || text.unicodeScalars.contains {
                 $0 == " " || $0 == "=" || $0 == "\"" || $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F
-                    || $0.properties.isWhitespace
+                    // ASCII whitespace is covered above; only the rest needs Unicode's tables.
+                    || ($0.value >= 0x80 && $0.properties.isWhitespace)
             }
         guard needsQuotes else { return text }
         // The same escapes as a JSON string, so control characters cannot forge or split lines.

@@ -33,6 +33,11 @@ struct LogFormatTests {
         Quoting(value: "bell\u{7}", rendered: "\"bell\\u0007\""),
         Quoting(value: "esc\u{1B}[31m", rendered: "\"esc\\u001b[31m\""),
         Quoting(value: "名前", rendered: "名前"),
+        // Whitespace outside ASCII splits a logfmt line for some readers too.
+        Quoting(value: "no\u{A0}break", rendered: "\"no\u{A0}break\""),
+        Quoting(value: "line\u{2028}separator", rendered: "\"line\u{2028}separator\""),
+        Quoting(value: "wide\u{3000}space", rendered: "\"wide\u{3000}space\""),
+        Quoting(value: "next\u{85}line", rendered: "\"next\u{85}line\""),
     ]
 
     @Test("logfmt quotes and escapes values so one entry stays one parseable line", arguments: quoting)
