@@ -27,7 +27,7 @@ release:
 	$(SWIFT) build --scratch-path $(SCRATCH) -c release --product ecdrop
 
 ## The Debian package in dist/, with the Swift runtime linked in so it runs without a toolchain.
-# Not yet: the static link needs libcurl's dev files (libcurl4-openssl-dev, not in scripts/setup); untested.
+# Not yet: untested; the static link of the Swift runtime beside libcurl has not been run here.
 deb:
 	scripts/setup test
 	$(SWIFT) build --scratch-path $(SCRATCH)/static -c release --product ecdrop --static-swift-stdlib

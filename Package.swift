@@ -29,6 +29,10 @@ let package = Package(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CCurlShim", dependencies: ["CCurl"], path: "Sources/CCurlShim"),
+        .systemLibrary(
             name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]),
 
@@ -44,12 +48,14 @@ let package = Package(
         .target(
             name: "ECDropHTTP", dependencies: ["ECDropCore", "CMicroHTTPD", "CMicroHTTPDShim"],
             swiftSettings: strict),
+        .target(name: "ECDropCurl", dependencies: ["CCurl", "CCurlShim"], swiftSettings: strict),
 
         // Wiring: client, simulator, journal, pipeline, intake, daemon, commands.
         .target(
             name: "ECDropRuntime",
             dependencies: [
                 "ECDropCore", "ECDropCrypto", "ECDropYAML", "ECDropSQLite", "ECDropInotify", "ECDropHTTP",
+                "ECDropCurl",
             ],
             swiftSettings: strict),
         .executableTarget(name: "ecdrop", dependencies: ["ECDropRuntime"], swiftSettings: strict),
@@ -66,7 +72,8 @@ let package = Package(
         .testTarget(
             name: "ECDropAdapterTests",
             dependencies: [
-                "ECDropCrypto", "ECDropYAML", "ECDropSQLite", "ECDropInotify", "ECDropHTTP", "ECDropTesting",
+                "ECDropCrypto", "ECDropYAML", "ECDropSQLite", "ECDropInotify", "ECDropHTTP", "ECDropCurl",
+                "ECDropTesting",
             ],
             swiftSettings: strict),
         .testTarget(

@@ -62,7 +62,9 @@ extension ECDClient {
         let signed = builder.build(
             action: action, parameters: parameters, credentials: current, date: time.now(), nonce: nonce())
         let url = URL(string: endpoint.baseURL.absoluteString + "?" + signed.query)!
-        let request = ECDHTTPRequest(url: url, method: "POST", headers: signed.headers, timeout: options.requestTimeout)
+        let request = ECDHTTPRequest(
+            url: url, method: "POST", headers: signed.headers, timeout: options.requestTimeout,
+            connectTimeout: options.connectTimeout)
         let response: ECDHTTPResponse
         do { response = try await transport.send(request) } catch {
             return .failure(transportFailure(action, error, endpoint: endpoint, region: region), retryAfter: nil)

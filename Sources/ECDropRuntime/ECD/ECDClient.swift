@@ -23,7 +23,7 @@ public final class ECDClient: ImageService {
     ) {
         self.options = options
         self.credentials = credentials
-        self.transport = transport ?? URLSessionECDTransport(requestTimeout: options.requestTimeout)
+        self.transport = transport ?? CurlECDTransport()
         self.environment = environment
         self.time = time
         self.logger = logger

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One HTTP exchange with the endpoint. The real one is `URLSessionECDTransport`; tests may
+/// One HTTP exchange with the endpoint. The real one is `CurlECDTransport`; tests may
 /// substitute their own.
 public protocol ECDTransport: Sendable {
     func send(_ request: ECDHTTPRequest) async throws(ECDTransportFailure) -> ECDHTTPResponse
@@ -11,13 +11,20 @@ public struct ECDHTTPRequest: Sendable {
     public var method: String
     /// Contains the Authorization header and possibly an STS token: never log it.
     public var headers: [(name: String, value: String)]
+    /// The whole exchange.
     public var timeout: TimeInterval
+    /// The connection alone (DNS, TCP, TLS), within `timeout`.
+    public var connectTimeout: TimeInterval
 
-    public init(url: URL, method: String, headers: [(name: String, value: String)], timeout: TimeInterval) {
+    public init(
+        url: URL, method: String, headers: [(name: String, value: String)], timeout: TimeInterval,
+        connectTimeout: TimeInterval? = nil
+    ) {
         self.url = url
         self.method = method
         self.headers = headers
         self.timeout = timeout
+        self.connectTimeout = min(connectTimeout ?? timeout, timeout)
     }
 }
 

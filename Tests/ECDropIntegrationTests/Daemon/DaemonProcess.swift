@@ -16,7 +16,7 @@ final class DaemonProcess: @unchecked Sendable {
         _ arguments: [String], environment: [String: String], folder: TemporaryFolder, logName: String = "daemon.log"
     ) throws {
         logPath = folder.path(logName)
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process.executableURL = URL(fileURLWithPath: try BuiltBinary.path())
         process.arguments = arguments

@@ -48,7 +48,7 @@ final class SubmitScenario: @unchecked Sendable {
         process.environment = simulator.clientEnvironment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
-        FileManager.default.createFile(atPath: folder.path("first.stderr"), contents: nil)
+        _ = FileManager.default.createFile(atPath: folder.path("first.stderr"), contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: folder.path("first.stderr")))
         try process.run()
         return process
