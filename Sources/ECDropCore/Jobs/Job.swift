@@ -91,4 +91,11 @@ public struct Job: Sendable, Hashable, Codable {
 
     /// `<run id>/<build name>`, the identity the planner reports in `PlanOutcome.buildKeys`.
     public var buildKey: String { "\(runId)/\(buildName)" }
+
+    /// When the engine must look at the job next: its wake time, or for an import its deadline
+    /// when that comes first; nil means now. The journal keeps it beside the job to find due jobs.
+    public var lookAt: Date? {
+        guard let wakeAt else { return nil }
+        return state == .importing ? min(wakeAt, deadline) : wakeAt
+    }
 }

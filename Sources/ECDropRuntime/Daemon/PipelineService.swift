@@ -24,8 +24,6 @@ final class PipelineService: DaemonService {
     private let loop = LockedValue<Task<Void, Never>?>(nil)
     /// Rounds run so far; lets tests see that an idle pipeline rests.
     let rounds = LockedValue(0)
-    /// The last import progress logged per job, so each change is logged once.
-    private let progressLogged = LockedValue<[String: Int]>([:])
 
     init(
         store: any JobStore, engine: JobEngine, intake: ManifestPipeline, delivery: WebhookDelivery?, logger: Logger,
@@ -100,7 +98,6 @@ final class PipelineService: DaemonService {
             do {
                 rounds.update { $0 += 1 }
                 try await engine.runOnce()
-                try await logProgress()
                 results.wake()
                 if let delivery { try await delivery.deliverDue() }
                 guard !stopping.get() else { return }
@@ -111,21 +108,6 @@ final class PipelineService: DaemonService {
                 logger.error("pipeline round failed", error: error)
                 await wakeup.wait(until: Date().addingTimeInterval(5))
             }
-        }
-    }
-
-    /// One audit line per change of an import's progress, so a person watching sees it move.
-    private func logProgress() async throws {
-        let importing = try await store.jobs(JobFilter(states: [.importing], limit: 1000))
-        let changed = progressLogged.update { logged in
-            let moved = importing.filter { job in job.progress != nil && logged[job.id] != job.progress }
-            logged = Dictionary(uniqueKeysWithValues: importing.compactMap { job in job.progress.map { (job.id, $0) } })
-            return moved
-        }
-        for job in changed {
-            var data: LogMetadata = ["job.id": .string(job.id), "import.progress": .int(job.progress ?? 0)]
-            if let imageId = job.imageId { data["image.id"] = .string(imageId) }
-            logger.info("import progress", data)
         }
     }
 

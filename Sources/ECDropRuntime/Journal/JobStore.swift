@@ -52,15 +52,25 @@ public protocol IntakeJournal: Sendable {
     func recordIntake(_ writes: [IntakeWrite]) async throws -> [Result<IntakeRecorded, any Error>]
 }
 
-/// Which jobs `jobs(_:)` returns, newest first.
+/// Which jobs `jobs(_:)` returns, newest first unless `soonestFirst`.
 public struct JobFilter: Sendable, Hashable {
     public var states: Set<JobState>?
     public var manifestId: String?
+    /// Only jobs to be looked at by then (`Job.lookAt`), and every uploading job: whether its
+    /// lease holds depends on its holder being alive, which the journal cannot tell.
+    public var dueBy: Date?
+    /// The job to be looked at soonest first, not the newest.
+    public var soonestFirst: Bool
     public var limit: Int
 
-    public init(states: Set<JobState>? = nil, manifestId: String? = nil, limit: Int = 1000) {
+    public init(
+        states: Set<JobState>? = nil, manifestId: String? = nil, dueBy: Date? = nil, soonestFirst: Bool = false,
+        limit: Int = 1000
+    ) {
         self.states = states
         self.manifestId = manifestId
+        self.dueBy = dueBy
+        self.soonestFirst = soonestFirst
         self.limit = limit
     }
 

@@ -32,12 +32,17 @@ extension SQLiteJobStore {
             )
             values.append(.text(manifestId))
         }
+        if let dueBy = filter.dueBy {
+            clauses.append("(wake_at IS NULL OR wake_at <= ? OR state = ?)")
+            values += [.real(dueBy.timeIntervalSince1970), .text(JobState.uploading.rawValue)]
+        }
         let condition = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+        let order = filter.soonestFirst ? " ORDER BY coalesce(wake_at, 0), id" : " ORDER BY created_at DESC, id"
         values.append(.integer(Int64(min(filter.limit, Int(Int64.max)))))
         return try storage {
-            try connection.query(
-                "SELECT body FROM jobs" + condition + " ORDER BY created_at DESC, id LIMIT ?", values
-            ) { $0.string(at: 0) ?? "" }
+            try connection.query("SELECT body FROM jobs" + condition + order + " LIMIT ?", values) {
+                $0.string(at: 0) ?? ""
+            }
         }
     }
 
@@ -53,7 +58,7 @@ extension SQLiteJobStore {
                     """,
                     [
                         .text(job.state.rawValue), .optional(job.imageId), .real(job.updatedAt.timeIntervalSince1970),
-                        .optional(job.wakeAt?.timeIntervalSince1970), .int(job.version), .text(try job.journalBody()),
+                        .optional(job.lookAt?.timeIntervalSince1970), .int(job.version), .text(try job.journalBody()),
                         .text(job.id), .int(change.expectedVersion),
                     ])
                 guard updated == 1 else {
@@ -121,7 +126,7 @@ extension SQLiteJobStore {
                 .text(job.id), .text(job.idempotencyKey), .text(job.manifestId), .text(job.ruleName), .text(job.region),
                 .optional(job.imageName), .optional(job.imageId), .text(job.state.rawValue),
                 .real(job.createdAt.timeIntervalSince1970), .real(job.updatedAt.timeIntervalSince1970),
-                .optional(job.wakeAt?.timeIntervalSince1970), .int(job.version), .text(try body ?? job.journalBody()),
+                .optional(job.lookAt?.timeIntervalSince1970), .int(job.version), .text(try body ?? job.journalBody()),
             ])
     }
 

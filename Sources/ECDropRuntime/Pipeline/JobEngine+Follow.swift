@@ -13,6 +13,7 @@ extension JobEngine {
             let byId = Dictionary(found.map { ($0.imageId, $0) }) { first, _ in first }
             for job in jobs {
                 let image = job.imageId.flatMap { byId[$0] }
+                if let progress = image?.progress, progress != job.progress { logProgress(progress, of: job) }
                 await advance(job, with: .polled(image, requestId: requestId))
             }
         } catch {
@@ -20,5 +21,12 @@ extension JobEngine {
             logger.warning("poll failed", ["region": .string(region), "error.code": .string(failure.code)])
             for job in jobs { await advance(job, with: .pollFailed(failure)) }
         }
+    }
+
+    /// One audit line per change of an import's progress, so a person watching sees it move.
+    private func logProgress(_ progress: Int, of job: Job) {
+        var data: LogMetadata = ["job.id": .string(job.id), "import.progress": .int(progress)]
+        if let imageId = job.imageId { data["image.id"] = .string(imageId) }
+        logger.info("import progress", data)
     }
 }

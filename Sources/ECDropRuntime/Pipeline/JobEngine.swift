@@ -97,15 +97,22 @@ public struct JobEngine: Sendable {
         return job.request
     }
 
-    /// When the next unfinished job needs work; nil when there is none.
+    /// When the next unfinished job needs work; nil when there is none. Reads the uploading jobs
+    /// (their leases hang on their holders' lives) and the one other job due soonest, not every
+    /// unfinished job: a round after each new job must not cost more as imports pile up.
     public func nextWake() async throws -> Date? {
         let now = time.now()
-        return try await unfinished().map { wakeTime(of: $0, at: now) }.min()
+        guard scope == nil else { return try await unfinished().map { wakeTime(of: $0, at: now) }.min() }
+        let uploading = try await store.jobs(JobFilter(states: [.uploading], limit: Int.max))
+        let soonest = try await store.jobs(JobFilter(states: [.pending, .importing], soonestFirst: true, limit: 1))
+        return (uploading + soonest).map { wakeTime(of: $0, at: now) }.min()
     }
 
-    /// The unfinished jobs within scope.
-    public func unfinished() async throws -> [Job] {
-        let jobs = try await store.jobs(.unfinished)
+    /// The unfinished jobs within scope; with `dueBy`, only those due by then and the uploading ones.
+    public func unfinished(dueBy: Date? = nil) async throws -> [Job] {
+        var filter = JobFilter.unfinished
+        filter.dueBy = dueBy
+        let jobs = try await store.jobs(filter)
         guard let scope else { return jobs }
         return jobs.filter { scope.contains($0.id) }
     }
@@ -155,7 +162,7 @@ public struct JobEngine: Sendable {
     /// Due work in the order it should start: uploads fair across rules, then poll batches.
     func dueUnits(excluding busy: Set<String>) async throws -> [WorkUnit] {
         let now = time.now()
-        let due = try await unfinished().filter { isDue($0, at: now) && !busy.contains($0.id) }
+        let due = try await unfinished(dueBy: now).filter { isDue($0, at: now) && !busy.contains($0.id) }
         let uploads = FairOrder.interleave(due.filter { $0.state != .importing }.sorted { $0.createdAt < $1.createdAt })
         return uploads.map(WorkUnit.upload) + pollBatches(due.filter { $0.state == .importing }).map(WorkUnit.poll)
     }
@@ -179,12 +186,12 @@ public struct JobEngine: Sendable {
     }
 
     func wakeTime(of job: Job, at now: Date) -> Date {
-        guard let wake = job.wakeAt else { return now }
+        guard let wake = job.lookAt else { return now }
         // A committed upload whose process died need not wait out the lease.
         if job.state == .uploading, wake > now, let holder = job.owner, holder != owner, !isAlive(holder) {
             return now
         }
-        return job.state == .importing ? min(wake, job.deadline) : wake
+        return wake
     }
 
     func pollBatches(_ jobs: [Job]) -> [[Job]] {

@@ -21,6 +21,16 @@ struct PipelineTests {
         #expect(await harness.ecd.uploads(named: "win11-r1-a") == 2)
     }
 
+    @Test("each change of an import's progress is logged once, by the poll that saw it")
+    func progressLines() async throws {
+        let harness = try PipelineHarness(pollsToFinish: 4)
+        _ = try await harness.submit(FakeJobPlanner.manifest())
+        try await harness.drive()
+        let lines = harness.logs.entries.filter { $0.message == "import progress" }
+        #expect(lines.map { $0.metadata["import.progress"] } == [.int(25), .int(50), .int(75), .int(100)])
+        #expect(lines.allSatisfy { $0.metadata["image.id"] != nil && $0.metadata["job.id"] != nil })
+    }
+
     @Test("the same manifest again, or the same builds in a rewritten file, creates no jobs and says so")
     func repeats() async throws {
         let harness = try PipelineHarness()
