@@ -41,6 +41,23 @@ public struct FileWriteError: ECDropError {
 /// file beside the target, fsync, rename over the target, fsync of the folder.
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws {
+        try write([(data, path)])
+    }
+
+    /// Writes each file in turn, then syncs each folder they are in once: files written
+    /// together share the folder's flush. Stops at the first file that fails; those before it
+    /// are in place.
+    public static func write(_ files: [(data: Data, path: String)]) throws {
+        var folders: [String] = []
+        defer { folders.forEach(syncFolder) }
+        for (data, path) in files {
+            try replace(path, with: data)
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folders.contains(folder) { folders.append(folder) }
+        }
+    }
+
+    private static func replace(_ path: String, with data: Data) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let unique = UUID.random().uuidString.prefix(8)
         let name = (path as NSString).lastPathComponent
@@ -61,7 +78,6 @@ public enum AtomicFile {
             unlink(temporary)
             throw error
         }
-        syncFolder(folder)
     }
 
     private static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {

@@ -12,15 +12,20 @@ public struct ResultsFolder: Sendable {
 
     public func path(forManifest id: String) -> String { (folder as NSString).appendingPathComponent("\(id).json") }
 
-    /// Writes the job's document and the summaries of every manifest that names it.
+    /// Writes the job's document and its manifest's summary, on the file thread; the two share
+    /// one flush of the folder.
     public func write(_ job: Job, store: any JobStore) async throws {
-        try createFolder()
         let manifest = try await store.manifest(id: job.manifestId)
-        try AtomicFile.write(ResultDocument(job: job, manifest: manifest).encoded(), to: path(forJob: job.id))
+        var files = [(data: ResultDocument(job: job, manifest: manifest).encoded(), path: path(forJob: job.id))]
         if let manifest {
             let jobs = try await store.jobs(JobFilter(manifestId: manifest.id, limit: Int.max))
-            try AtomicFile.write(
-                ManifestSummary(manifest: manifest, jobs: jobs).encoded(), to: path(forManifest: manifest.id))
+            files.append((ManifestSummary(manifest: manifest, jobs: jobs).encoded(), path(forManifest: manifest.id)))
+        }
+        let results = self
+        let written = files
+        try await FileWork.run {
+            try results.createFolder()
+            try AtomicFile.write(written)
         }
         try await store.markResultsWritten(jobId: job.id, version: job.version)
     }

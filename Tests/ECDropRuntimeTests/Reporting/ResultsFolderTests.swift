@@ -71,4 +71,24 @@ struct ResultsFolderTests {
         #expect(error?.code == "file.write_failed")
         #expect(error?.message.contains("/proc/ecdrop-no-such/x.json") == true)
     }
+
+    @Test("files written together all land whole, with no temporary file left beside them")
+    func writesTogether() throws {
+        let folder = try TemporaryFolder("atomic")
+        try AtomicFile.write([(Data("one".utf8), folder.path("a.json")), (Data("two".utf8), folder.path("b.json"))])
+        #expect(try String(contentsOfFile: folder.path("a.json"), encoding: .utf8) == "one")
+        #expect(try String(contentsOfFile: folder.path("b.json"), encoding: .utf8) == "two")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.json", "b.json"])
+    }
+
+    @Test("when a later file of a batch fails, the error names it and the earlier file is in place")
+    func laterFileFails() throws {
+        let folder = try TemporaryFolder("atomic")
+        let missing = folder.path("no-such-folder/b.json")
+        let error = #expect(throws: FileWriteError.self) {
+            try AtomicFile.write([(Data("one".utf8), folder.path("a.json")), (Data("two".utf8), missing)])
+        }
+        #expect(error?.path == missing)
+        #expect(try String(contentsOfFile: folder.path("a.json"), encoding: .utf8) == "one")
+    }
 }
