@@ -6,6 +6,9 @@ import Synchronization
 /// between; connections are kept and reused. Proxies come from the environment as libcurl
 /// reads them (`http_proxy`, `HTTPS_PROXY`, `NO_PROXY`).
 public final class CurlClient: Sendable {
+    /// The process's client: every exchange shares its thread and its kept connections.
+    public static let shared = CurlClient()
+
     private let loop: CurlLoop
     /// Answers larger than this fail with `tooLarge`.
     public let maxBodyBytes: Int

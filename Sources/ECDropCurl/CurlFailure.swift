@@ -1,7 +1,8 @@
 import CCurl
+import Foundation
 
 /// Why a `CurlRequest` got no complete answer.
-public struct CurlFailure: Error, Sendable, CustomStringConvertible {
+public struct CurlFailure: LocalizedError, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         case timedOut
         /// The connection broke or closed before the answer was complete.
@@ -28,6 +29,8 @@ public struct CurlFailure: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { detail }
+
+    public var errorDescription: String? { detail }
 
     /// The kind of a libcurl result code.
     static func kind(of code: CURLcode) -> Kind {

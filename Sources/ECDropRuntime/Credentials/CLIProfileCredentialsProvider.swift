@@ -11,8 +11,7 @@ public struct CLIProfileCredentialsProvider: CredentialsProvider {
     let http: any CredentialsHTTP
     public var name: String { "cli-profile" }
 
-    public init(environment: [String: String], logger: Logger, http: any CredentialsHTTP = URLSessionCredentialsHTTP())
-    {
+    public init(environment: [String: String], logger: Logger, http: any CredentialsHTTP = CurlCredentialsHTTP()) {
         self.environment = environment
         self.logger = logger
         self.http = http

@@ -1,9 +1,6 @@
 import ECDropCore
+import ECDropCurl
 import Foundation
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// The small HTTP exchanges credentials need (metadata service, credentials URI, STS).
 public protocol CredentialsHTTP: Sendable {
@@ -13,24 +10,23 @@ public protocol CredentialsHTTP: Sendable {
         -> (status: Int, body: Data)
 }
 
-public struct URLSessionCredentialsHTTP: CredentialsHTTP {
-    public init() {}
+/// The real exchanges, over the process's libcurl client.
+public struct CurlCredentialsHTTP: CredentialsHTTP {
+    private let client: CurlClient
+
+    public init(client: CurlClient = .shared) { self.client = client }
 
     public func fetch(
         _ url: URL, method: String, headers: [String: String], timeout: TimeInterval
     ) async throws
         -> (status: Int, body: Data)
     {
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = method
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
-        let (data, response) = try await session.data(for: request)
-        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+        let request = CurlRequest(
+            url: url.absoluteString, method: method,
+            headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+            timeout: timeout)
+        let response = try await client.perform(request)
+        return (response.status, response.body)
     }
 }
 

@@ -7,7 +7,7 @@ public struct CredentialsURIProvider: CredentialsProvider {
     let http: any CredentialsHTTP
     public var name: String { "credentials-uri" }
 
-    public init(environment: [String: String], http: any CredentialsHTTP = URLSessionCredentialsHTTP()) {
+    public init(environment: [String: String], http: any CredentialsHTTP = CurlCredentialsHTTP()) {
         self.environment = environment
         self.http = http
     }

@@ -15,7 +15,7 @@ public struct ECSRAMRoleCredentialsProvider: CredentialsProvider {
     public var name: String { "ecs-ram-role" }
 
     public init(
-        environment: [String: String], roleName: String? = nil, http: any CredentialsHTTP = URLSessionCredentialsHTTP(),
+        environment: [String: String], roleName: String? = nil, http: any CredentialsHTTP = CurlCredentialsHTTP(),
         optional: Bool = true
     ) {
         self.environment = environment

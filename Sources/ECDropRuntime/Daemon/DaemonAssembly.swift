@@ -51,7 +51,7 @@ struct DaemonAssembly {
             webhooks.isEmpty
             ? nil
             : WebhookDelivery(
-                store: store, targets: webhooks, transport: URLSessionWebhookTransport(),
+                store: store, targets: webhooks, transport: CurlWebhookTransport(),
                 signature: WebhookSignature(digests: digests), time: time, logger: logger)
         return PipelineService(
             store: store, engine: engine, intake: intake, delivery: delivery, logger: logger,

@@ -7,7 +7,7 @@ import Foundation
 public final class CurlECDTransport: ECDTransport {
     private let client: CurlClient
 
-    public init(client: CurlClient = CurlClient()) {
+    public init(client: CurlClient = .shared) {
         self.client = client
     }
 

@@ -13,7 +13,7 @@ public struct PipelineParts: Sendable {
 
     public init(
         loaded: LoadedConfiguration, images: any ImageService, planner: any JobPlanner, time: any TimeSource,
-        logger: Logger, transport: any WebhookTransport = URLSessionWebhookTransport()
+        logger: Logger, transport: any WebhookTransport = CurlWebhookTransport()
     ) throws {
         let configuration = loaded.configuration
         try Self.createFolder(configuration.stateDir)
