@@ -91,6 +91,7 @@ struct CurlClientTests {
         #expect(failure?.kind == .cannotConnect)
         #expect(failure?.requestSent == false)
         #expect(failure?.detail.contains("curl error 7") == true)
+        #expect(failure?.localizedDescription == failure?.detail)
     }
 
     @Test("a connection dropped before the answer fails as connectionLost, with the request sent")
