@@ -59,7 +59,8 @@ public struct JobFilter: Sendable, Hashable {
     /// Only jobs to be looked at by then (`Job.lookAt`), and every uploading job: whether its
     /// lease holds depends on its holder being alive, which the journal cannot tell.
     public var dueBy: Date?
-    /// The job to be looked at soonest first, not the newest.
+    /// The job to be looked at soonest first, not the newest; cheap with one state, whatever the
+    /// number of jobs.
     public var soonestFirst: Bool
     public var limit: Int
 

@@ -37,7 +37,9 @@ extension SQLiteJobStore {
             values += [.real(dueBy.timeIntervalSince1970), .text(JobState.uploading.rawValue)]
         }
         let condition = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-        let order = filter.soonestFirst ? " ORDER BY coalesce(wake_at, 0), id" : " ORDER BY created_at DESC, id"
+        // SQLite sorts NULL first: a job due now comes before all. With one state, the index on
+        // (state, wake_at) gives this order without reading the other jobs.
+        let order = filter.soonestFirst ? " ORDER BY wake_at" : " ORDER BY created_at DESC, id"
         values.append(.integer(Int64(min(filter.limit, Int(Int64.max)))))
         return try storage {
             try connection.query("SELECT body FROM jobs" + condition + order + " LIMIT ?", values) {

@@ -103,9 +103,11 @@ public struct JobEngine: Sendable {
     public func nextWake() async throws -> Date? {
         let now = time.now()
         guard scope == nil else { return try await unfinished().map { wakeTime(of: $0, at: now) }.min() }
-        let uploading = try await store.jobs(JobFilter(states: [.uploading], limit: Int.max))
-        let soonest = try await store.jobs(JobFilter(states: [.pending, .importing], soonestFirst: true, limit: 1))
-        return (uploading + soonest).map { wakeTime(of: $0, at: now) }.min()
+        var candidates = try await store.jobs(JobFilter(states: [.uploading], limit: Int.max))
+        for state in [JobState.pending, .importing] {
+            candidates += try await store.jobs(JobFilter(states: [state], soonestFirst: true, limit: 1))
+        }
+        return candidates.map { wakeTime(of: $0, at: now) }.min()
     }
 
     /// The unfinished jobs within scope; with `dueBy`, only those due by then and the uploading ones.

@@ -72,6 +72,8 @@ struct SQLiteJobStoreDueTests {
         let store = try await store()
         let order = try await store.jobs(JobFilter(states: [.pending, .importing], soonestFirst: true, limit: 10))
         #expect(order.map(\.id) == ["pending-now", "deadline-in-5", "poll-in-10", "retry-in-60"])
+        let importing = try await store.jobs(JobFilter(states: [.importing], soonestFirst: true, limit: 1))
+        #expect(importing.map(\.id) == ["deadline-in-5"])
     }
 
     @Test("an import saved with a later poll than its deadline is due at the deadline")
