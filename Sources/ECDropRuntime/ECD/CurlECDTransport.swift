@@ -16,8 +16,7 @@ public final class CurlECDTransport: ECDTransport {
             url: request.url.absoluteString, method: request.method, headers: request.headers,
             timeout: request.timeout, connectTimeout: request.connectTimeout)
         do {
-            let response = try await client.perform(exchange)
-            return ECDHTTPResponse(status: response.status, headers: response.headers, body: response.body)
+            return try await client.perform(exchange)
         } catch {
             throw Self.failure(error)
         }

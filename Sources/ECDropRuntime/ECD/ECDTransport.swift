@@ -1,3 +1,4 @@
+import ECDropCurl
 import Foundation
 
 /// One HTTP exchange with the endpoint. The real one is `CurlECDTransport`; tests may
@@ -28,18 +29,8 @@ public struct ECDHTTPRequest: Sendable {
     }
 }
 
-public struct ECDHTTPResponse: Sendable {
-    public var status: Int
-    /// Names lowercased.
-    public var headers: [String: String]
-    public var body: Data
-
-    public init(status: Int, headers: [String: String], body: Data) {
-        self.status = status
-        self.headers = headers
-        self.body = body
-    }
-}
+/// The endpoint's answer: status, headers by lowercased name, body; the HTTP client's own type.
+public typealias ECDHTTPResponse = CurlResponse
 
 /// Why no answer came back, and whether the request may have reached the server.
 public struct ECDTransportFailure: Error, Sendable {
